@@ -1,0 +1,2 @@
+"""proteja: tracks Mexican anti-trafficking laws and bills."""
+__version__ = "0.1.0"

@@ -1,0 +1,442 @@
+"""proteja's command line. Each command wires stages together; the logic lives in the stage modules.
+
+Run ``proteja --help`` (or ``python -m pipeline --help``) for the list of commands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from pipeline.paths import DataPaths
+
+app = typer.Typer(
+    help=(
+        "proteja: Mexico's federal and state laws and bills against trafficking in persons.\n\n"
+        "Start with `proteja build` (builds data/processed/ from the committed data, offline), then "
+        "`proteja status` (the 32-state table) or `proteja query \"SQL\"`."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+# Piped output (make run, CI logs) gets a wide console instead of rich's 80-column default.
+console = Console(width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True)
+
+
+class StatusFormat(StrEnum):
+    table = "table"
+    md = "md"
+    csv = "csv"
+    json = "json"
+    html = "html"
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class Lang(StrEnum):
+    es = "es"
+    en = "en"
+
+
+class _State:
+    paths: DataPaths = DataPaths.from_env()
+
+
+state = _State()
+
+
+def _not_available(what: str, issue: int, exc: Exception | None = None) -> None:
+    detail = f" ({exc})" if exc else ""
+    err.print(f"[red]{what} is not available in this build: it arrives with issue #{issue}{detail}.[/red]")
+    raise typer.Exit(code=3)
+
+
+@app.callback()
+def main_callback(
+    data_dir: Annotated[
+        Path | None,
+        typer.Option("--data-dir", envvar="PROTEJA_DATA_DIR", help="Data folder (default ./data).", show_default=False),
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    state.paths = DataPaths.from_env(data_dir)
+
+
+# -- build, status, timeline, query ----------------------------------------------------------------
+
+
+@app.command()
+def build(
+    no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip the expectation gate (not for publishing).")] = False,
+    allow_shrink: Annotated[
+        bool, typer.Option("--allow-shrink", help="Accept tables shrinking vs the previous publication (recorded).")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Build data/processed/ (DuckDB + CSV/Parquet + status pages) from data/raw and data/registry, offline.
+
+    Atomic: a build that fails or does not pass validation leaves the previous publication untouched.
+    """
+    from pipeline.build import BuildFailed
+    from pipeline.build import build as run_build
+    from pipeline.store.registry_csv import RegistryError
+
+    try:
+        with console.status("Building…", spinner="dots") if not quiet else _nullcontext():
+            result = run_build(state.paths, validate=not no_validate, allow_shrink=allow_shrink)
+    except RegistryError as exc:
+        err.print(f"[red]Registry error:[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    except BuildFailed as exc:
+        err.print(f"[red]Build failed:[/red] {exc}")
+        if exc.rejected_dir:
+            err.print(f"The rejected candidate is kept in {exc.rejected_dir}")
+        raise typer.Exit(code=1) from exc
+    if not quiet:
+        report = result.load
+        console.print(
+            f"Built {result.database} — {report.instruments} instruments, {report.events} events, "
+            f"{report.bills} bills, {report.versions} parsed texts, {report.evidence} evidence rows, "
+            f"{report.conflicts} conflicts; {result.scraped_records} scraped records."
+        )
+        for problem in result.unparsed:
+            err.print(f"[yellow]unparsed:[/yellow] {problem}")
+
+
+class _nullcontext:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _connect():
+    from pipeline.store.db import StoreMissing, connect_read_only
+
+    try:
+        return connect_read_only(state.paths.database)
+    except StoreMissing as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(code=2) from exc
+
+
+def _parse_date(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        err.print(f"[red]--as-of must be YYYY-MM-DD, got {value!r}[/red]")
+        raise typer.Exit(code=2) from exc
+
+
+@app.command()
+def status(
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: today).")] = None,
+    state_code: Annotated[str | None, typer.Option("--state", help="One state: ISO code or any name/alias.")] = None,
+    fmt: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format.")] = StatusFormat.table,
+    lang: Annotated[Lang, typer.Option("--lang", help="Labels in Spanish or English.")] = Lang.en,
+) -> None:
+    """The 32-state table: which states have a specific anti-trafficking law, since when, on what evidence."""
+    from pipeline import jurisdictions
+    from pipeline.publish import render
+    from pipeline.publish.exports import status_rows
+
+    day = _parse_date(as_of)
+    code = None
+    if state_code:
+        try:
+            code = jurisdictions.resolve(state_code)
+        except jurisdictions.UnknownJurisdiction as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(code=2) from exc
+    con = _connect()
+    try:
+        rows = status_rows(con, day, code)
+    finally:
+        con.close()
+    last_checked = max((r["last_checked"] for r in rows if r["last_checked"]), default=None)
+    if fmt is StatusFormat.json:
+        sys.stdout.write(render.render_json(rows))
+    elif fmt is StatusFormat.csv:
+        sys.stdout.write(render.render_csv(rows, as_of=day, last_checked=last_checked))
+    elif fmt is StatusFormat.md:
+        sys.stdout.write(render.render_markdown(rows, as_of=day, last_checked=last_checked, lang=lang.value))
+    elif fmt is StatusFormat.html:
+        sys.stdout.write(render.render_html(rows, as_of=day, last_checked=last_checked))
+    else:
+        console.print(f"Status as of {day.isoformat()} · last checked {render.iso(last_checked)}")
+        console.print(render.render_text_table(rows, lang=lang.value))
+        counts: dict[str, int] = {}
+        for row in rows:
+            counts[row["summary"]] = counts.get(row["summary"], 0) + 1
+        console.print("  ".join(f"{render.label(k, lang.value)}: {v}" for k, v in sorted(counts.items())))
+
+
+@app.command()
+def timeline(
+    state_code: Annotated[str | None, typer.Option("--state", help="One state: ISO code or any name/alias.")] = None,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+) -> None:
+    """Every dated event of the states' anti-trafficking laws and bills, with the running count of states with a law."""
+    from rich.table import Table
+
+    from pipeline import jurisdictions
+    from pipeline.publish import render
+    from pipeline.publish.exports import timeline_rows
+
+    code = jurisdictions.resolve(state_code) if state_code else None
+    con = _connect()
+    try:
+        rows = timeline_rows(con, code)
+    finally:
+        con.close()
+    if fmt is QueryFormat.json:
+        sys.stdout.write(json.dumps(render.jsonable(rows), ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt is QueryFormat.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["date", "state", "event", "instrument_title", "states_with_law"])
+        for r in rows:
+            writer.writerow([render.iso(r["date"]), r["state"], r["event"], render.safe_cell(r["instrument_title"]),
+                             r["states_with_law"]])  # fmt: skip
+        return
+    table = Table()
+    for column in ("Date", "State", "Event", "Instrument", "States with a law"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(render.iso(r["date"]), r["state"], r["event"], r["instrument_title"], str(r["states_with_law"]))
+    console.print(table)
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="A SQL query (read-only: writes are refused).")],
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+) -> None:
+    """Run SQL against the DuckDB store, read-only. Example: proteja query "select * from conflicts"."""
+    import duckdb
+
+    from pipeline.publish import render
+
+    con = _connect()
+    try:
+        cursor = con.execute(sql)
+        columns = [c[0] for c in cursor.description] if cursor.description else []
+        rows = cursor.fetchall() if columns else []
+    except duckdb.Error as exc:
+        message = str(exc).splitlines()[0]
+        if "read-only" in message or "read only" in message:
+            message = f"the database is opened read-only; write statements are refused ({message})"
+        err.print(f"[red]Query failed:[/red] {message}")
+        raise typer.Exit(code=2) from exc
+    finally:
+        con.close()
+    if fmt is QueryFormat.json:
+        records = [dict(zip(columns, r, strict=True)) for r in rows]
+        sys.stdout.write(json.dumps(render.jsonable(records), ensure_ascii=False, indent=2, default=str) + "\n")
+    elif fmt is QueryFormat.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow([render.safe_cell(v) if isinstance(v, str) else render.iso(v) for v in r])
+    else:
+        from rich.table import Table
+
+        table = Table()
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for r in rows:
+            table.add_row(*["" if v is None else render.iso(v) if not isinstance(v, str) else v for v in r])
+        console.print(table)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the publications into.")],
+) -> None:
+    """Write the publications (tables, status pages, datapackage) of the current database into another folder."""
+    from pipeline.publish.exports import write_publications
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = write_publications(state.paths.database, out, DataPaths(out))
+    console.print(f"Wrote {len(written)} files into {out}")
+
+
+# -- fetching and sources (runtime, issue 3) -------------------------------------------------------
+
+
+@app.command()
+def fetch(
+    url: Annotated[str, typer.Argument(help="The URL to fetch into the raw store.")],
+    source: Annotated[str | None, typer.Option("--source", help="The source whose politeness and hosts apply.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the manifest record as JSON.")] = False,
+) -> None:
+    """Fetch one URL through the polite runtime into data/raw and print its manifest record."""
+    try:
+        from pipeline.fetch.commands import fetch_url
+    except ImportError as exc:
+        _not_available("`proteja fetch`", 3, exc)
+    record = fetch_url(url, source_name=source, data_paths=state.paths, as_json=as_json)
+    if as_json:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+    else:
+        for key, value in record.items():
+            console.print(f"{key}: {value}")
+    if record.get("outcome") not in ("ok", "unchanged"):
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def refresh(
+    source: Annotated[list[str] | None, typer.Option("--source", help="Only these sources (repeatable).")] = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Replay the raw store; no network.")] = False,
+) -> None:
+    """Run the scrapers (live, or --offline against the raw store) and record each source's health."""
+    try:
+        from pipeline.fetch.commands import refresh as run_refresh
+    except ImportError as exc:
+        _not_available("`proteja refresh`", 3, exc)
+    summaries = run_refresh(source or None, offline=offline, data_paths=state.paths)
+    failed = [s for s in summaries if not s.get("ok")]
+    for summary in summaries:
+        mark = "[green]ok[/green]" if summary.get("ok") else "[red]FAILED[/red]"
+        console.print(f"{summary.get('source')}: {mark} items={summary.get('items_found')} {summary.get('last_error') or ''}")
+    if failed:
+        err.print(f"[red]{len(failed)} source(s) failed: {', '.join(s['source'] for s in failed)}[/red]")
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def sources(
+    coverage: Annotated[bool, typer.Option("--coverage", help="Print the coverage table from source metadata.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Per source: last checked, last changed, items found, health and last error; and registry conflicts."""
+    from rich.table import Table
+
+    from pipeline.sources.registry import all_sources
+
+    if coverage:
+        table = Table(title="Sources")
+        for column in ("name", "jurisdiction", "title", "formats", "covers", "homepage"):
+            table.add_column(column, overflow="fold")
+        for name, src in all_sources().items():
+            info = src.info
+            table.add_row(name, info.jurisdiction, info.title, " ".join(info.formats), info.covers, info.homepage)
+        console.print(table)
+        return
+    try:
+        from pipeline.fetch.commands import sources_report
+    except ImportError as exc:
+        _not_available("`proteja sources`", 3, exc)
+    report = sources_report(state.paths)
+    conflicts = _conflicts_summary()
+    if as_json:
+        sys.stdout.write(json.dumps({"sources": report, "conflicts": conflicts}, ensure_ascii=False, indent=2,
+                                    default=str) + "\n")  # fmt: skip
+        return
+    table = Table(title="Source health")
+    for column in ("source", "last checked", "last changed", "items", "health", "last error"):
+        table.add_column(column, overflow="fold")
+    for row in report:
+        health = " ".join(f"{k}={v}" for k, v in sorted((row.get("health") or {}).items()))
+        table.add_row(str(row.get("source")), str(row.get("last_checked") or ""), str(row.get("last_changed") or ""),
+                      str(row.get("items_found") or ""), health, str(row.get("last_error") or ""))  # fmt: skip
+    console.print(table)
+    if conflicts:
+        console.print(f"[yellow]{len(conflicts)} conflict(s) between sources[/yellow] (proteja query \"select * from conflicts\"):")
+        for c in conflicts:
+            console.print(f"  {c['instrument_id']} {c['event_type']}: kept {c['kept_value']}, other {c['other_value']} "
+                          f"({c['resolution']})")  # fmt: skip
+
+
+def _conflicts_summary() -> list[dict]:
+    from pipeline.store.db import StoreMissing, connect_read_only
+
+    try:
+        con = connect_read_only(state.paths.database)
+    except StoreMissing:
+        return []
+    try:
+        cursor = con.execute("SELECT * FROM conflicts ORDER BY conflict_id")
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
+    finally:
+        con.close()
+
+
+# -- inspect and validate --------------------------------------------------------------------------
+
+
+@app.command()
+def inspect(
+    file: Annotated[Path, typer.Argument(help="A stored file (HTML, JSON, PDF, DOCX…).", exists=True, dir_okay=False)],
+    kind: Annotated[str, typer.Option("--kind", help="Page kind; `--kind list` shows them.")] = "law",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (the default for now).")] = True,
+) -> None:
+    """Parse one stored file with one page object or parser and print its records as JSON."""
+    from pipeline.publish.render import jsonable
+    from pipeline.sources.base import ScrapeError
+    from pipeline.sources.registry import inspect_kinds
+
+    kinds = inspect_kinds()
+    if kind not in kinds:
+        err.print(f"[red]Unknown kind {kind!r}.[/red] Known kinds: {', '.join(kinds) or '(none installed yet)'}")
+        raise typer.Exit(code=2)
+    try:
+        result = kinds[kind](file)
+    except ScrapeError as exc:
+        err.print(f"[red]{exc.outcome}:[/red] {exc}")
+        raise typer.Exit(code=1) from exc
+    sys.stdout.write(json.dumps(jsonable(result), ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@app.command()
+def validate(
+    db_path: Annotated[Path | None, typer.Option("--db", help="Database to validate (default: the published one).")] = None,
+    allow_shrink: Annotated[bool, typer.Option("--allow-shrink", help="Accept shrinking tables (recorded).")] = False,
+) -> None:
+    """Run the expectation suites; exit non-zero naming each failing expectation."""
+    try:
+        from pipeline.validate.suites import print_summary, validate_database
+    except ImportError as exc:
+        _not_available("`proteja validate`", 8, exc)
+    database = db_path or state.paths.database
+    if not database.exists():
+        err.print(f"[red]no database at {database}; run `proteja build` first[/red]")
+        raise typer.Exit(code=2)
+    previous = state.paths.processed if (state.paths.processed / "datapackage.json").exists() else None
+    report = validate_database(database, previous_publication=previous, allow_shrink=allow_shrink,
+                               report_dir=state.paths.processed / "validation")  # fmt: skip
+    print_summary(report, console)
+    if not report.get("success"):
+        raise typer.Exit(code=1)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,435 @@
+"""The one HTTP layer every source uses: polite, honest about each attempt, never trusting a 200.
+
+:class:`HttpFetcher` implements the ``Fetcher`` protocol of :mod:`pipeline.sources.base`. For each
+``get(url, source=...)`` it:
+
+1. refuses hosts outside ``source.allowed_hosts`` (the first URL and every redirect hop, which
+   are followed by hand so each one is checked) and URLs robots.txt disallows;
+2. waits for the per-host interval (``source.min_interval_s``) and any back-off;
+3. sends a conditional GET built from the last good manifest entry for the URL;
+4. streams the body under ``max_bytes``, detects truncation (Content-Length mismatch),
+   challenge pages, undecodable text (with the source's codec, not the declared one) and
+   empty answers;
+5. writes one manifest line for *every* attempt, stores the blob only for good content, and
+   retries connection errors, timeouts, truncation, 5xx and 429 with urllib3's ``Retry``
+   policy (exponential back-off, ``Retry-After`` honoured) — the loop is ours only so that each
+   attempt is recorded and the sleep can be injected by tests.
+
+TLS verification is always on (see :mod:`pipeline.fetch.tls`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    DecodeError,
+    IncompleteRead,
+    InvalidHeader,
+    MaxRetryError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+)
+from urllib3.util.retry import Retry
+
+from pipeline.fetch import content as body
+from pipeline.fetch.challenge import detect_block
+from pipeline.fetch.errors import FetchError, error_for
+from pipeline.fetch.robots import RobotsPolicy
+from pipeline.fetch.store import ManifestEntry, RawStore, utc_now_iso
+from pipeline.fetch.throttle import HostThrottle
+from pipeline.fetch.tls import verify_for
+from pipeline.sources.base import Response, SourceInfo
+
+USER_AGENT = "proteja/0.1 (+https://github.com/proteja-mx/proteja; open data on Mexican anti-trafficking law)"
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # law PDFs run to a few MB; whole DOF editions to tens of MB
+DEFAULT_TIMEOUTS = (10.0, 60.0)  # (connect, read) seconds; Mexican official servers are slow
+RETRY_STATUSES = (429, 500, 502, 503, 504)
+_CHUNK = 64 * 1024
+
+
+def default_retry() -> Retry:
+    """3 retries, back-off 2 s × 2ⁿ (capped at 120 s), Retry-After honoured up to 10 minutes."""
+    return Retry(
+        total=3,
+        backoff_factor=2.0,
+        backoff_max=120,
+        status_forcelist=RETRY_STATUSES,
+        allowed_methods=frozenset({"GET"}),
+        respect_retry_after_header=True,
+        retry_after_max=600,
+    )
+
+
+@dataclass
+class FetchStats:
+    """Final outcome of each ``get`` (retried attempts count once) and the last error seen."""
+
+    outcomes: Counter = field(default_factory=Counter)
+    last_error: str | None = None
+
+    def add(self, outcome: str, error: str | None = None) -> None:
+        self.outcomes[outcome] += 1
+        if error:
+            self.last_error = error
+
+
+@dataclass
+class _Attempt:
+    """What one attempt produced, before it is written to the manifest."""
+
+    outcome: str
+    fields: dict
+    content: bytes | None = None
+    error: str | None = None
+    retry_error: Exception | None = None  # urllib3-style error for Retry.increment
+    raw_response: object = None  # urllib3 response for status-based retries
+
+
+class HttpFetcher:
+    """Network fetcher writing into a :class:`RawStore`; see the module docstring."""
+
+    def __init__(
+        self,
+        store: RawStore,
+        *,
+        user_agent: str = USER_AGENT,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        timeouts: tuple[float, float] = DEFAULT_TIMEOUTS,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        retry: Retry | None = None,
+        max_redirects: int = 10,
+        obey_robots: bool = True,
+        now: Callable[[], dt.datetime] | None = None,
+        session: requests.Session | None = None,
+    ):
+        self.store = store
+        self.user_agent = user_agent
+        self.max_bytes = max_bytes
+        self.timeouts = timeouts
+        self.retry = retry if retry is not None else default_retry()
+        self.max_redirects = max_redirects
+        self.obey_robots = obey_robots
+        self.throttle = HostThrottle(sleep=sleep, clock=clock)
+        self._now = now or (lambda: dt.datetime.now(dt.UTC))
+        self.session = session or requests.Session()
+        self.session.headers.update({"User-Agent": user_agent, "Accept": "*/*"})
+        self._interval = 1.0  # min_interval_s of the source being fetched (for robots.txt too)
+        self.robots = RobotsPolicy(self._fetch_robots)
+        self.stats = FetchStats()
+        self.last_entry: ManifestEntry | None = None
+
+    # -- public ------------------------------------------------------------------------------
+
+    def get(self, url: str, *, source: SourceInfo, encoding: str | None = None) -> Response:
+        """Fetch ``url`` for ``source``; return the stored Response or raise a ``FetchError``."""
+        codec = encoding or source.encoding
+        self._interval = source.min_interval_s
+        retry = self.retry
+        pending_delay = 0.0
+        while True:
+            attempt = self._attempt(url, source, codec, pending_delay)
+            if attempt.outcome in ("ok", "unchanged"):
+                return self._succeed(url, source, attempt)
+            retry, pending_delay = self._next_retry(retry, url, attempt)
+            entry = self._record_failure(url, source, attempt, will_retry=retry is not None)
+            if retry is None:
+                self.stats.add(attempt.outcome, entry.error)
+                raise error_for(attempt.outcome)(entry.error or attempt.outcome, url, entry=entry)
+
+    def fetch_entry(self, url: str, *, source: SourceInfo, encoding: str | None = None) -> ManifestEntry:
+        """Like :meth:`get` but never raises a ``FetchError``: returns the final manifest entry."""
+        try:
+            self.get(url, source=source, encoding=encoding)
+        except FetchError as exc:
+            return exc.entry
+        assert self.last_entry is not None
+        return self.last_entry
+
+    # -- one attempt -------------------------------------------------------------------------
+
+    def _attempt(self, url: str, source: SourceInfo, codec: str, pending_delay: float) -> _Attempt:
+        current = url
+        for _hop in range(self.max_redirects + 1):
+            refusal = self._refusal(current, source)
+            if refusal:
+                return refusal
+            host = urlsplit(current).hostname or ""
+            self.throttle.wait(host, source.min_interval_s, at_least=pending_delay)
+            pending_delay = 0.0
+            try:
+                resp = self.session.get(
+                    current,
+                    headers=self._conditional_headers(url),
+                    stream=True,
+                    timeout=self.timeouts,
+                    allow_redirects=False,
+                    verify=verify_for(host),
+                )
+            except requests.exceptions.RequestException as exc:
+                self.throttle.mark(host)  # a failed attempt still counts as the host's last request
+                return _request_failure(exc, current)
+            if resp.is_redirect:
+                current = urljoin(current, resp.headers.get("Location", ""))
+                resp.close()
+                continue
+            try:
+                return self._read_response(url, current, resp, codec)
+            finally:
+                resp.close()
+                self.throttle.mark(host)
+        return _Attempt("http_error", {"final_url": current}, error=f"more than {self.max_redirects} redirects")
+
+    def _refusal(self, url: str, source: SourceInfo) -> _Attempt | None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return _Attempt("refused_host", {"final_url": url}, error=f"scheme {parts.scheme!r} is not http(s)")
+        if not host_allowed(parts.hostname, source.allowed_hosts):
+            return _Attempt(
+                "refused_host",
+                {"final_url": url},
+                error=f"host {parts.hostname!r} is not in {source.name}'s allowed hosts {list(source.allowed_hosts)}",
+            )
+        if self.obey_robots:
+            answer = self.robots.check(url)
+            if not answer.allowed:
+                return _Attempt("robots_disallowed", {"final_url": url}, error=answer.reason)
+        return None
+
+    def _conditional_headers(self, url: str) -> dict:
+        previous = self.store.latest(url)
+        headers = {}
+        if previous and previous.etag:
+            headers["If-None-Match"] = previous.etag
+        if previous and previous.last_modified:
+            headers["If-Modified-Since"] = previous.last_modified
+        return headers
+
+    def _read_response(self, url: str, final_url: str, resp: requests.Response, codec: str) -> _Attempt:
+        content_type = resp.headers.get("Content-Type")
+        fields = {
+            "final_url": final_url,
+            "http_status": resp.status_code,
+            "content_type": content_type,
+            "etag": resp.headers.get("ETag"),
+            "last_modified": resp.headers.get("Last-Modified"),
+        }
+        if resp.status_code == 304:
+            return self._not_modified(url, fields, codec)
+        declared_length = _int_or_none(resp.headers.get("Content-Length"))
+        if declared_length is not None and declared_length > self.max_bytes:
+            return _Attempt("too_large", fields, error=f"Content-Length {declared_length} > max {self.max_bytes}")
+        content, failure = self._read_body(resp, fields)
+        if failure:
+            return failure
+        fields["bytes"] = len(content)
+        fields["declared_charset"] = body.declared_charset(content_type, content)
+        return self._classify(url, resp, fields, content, codec)
+
+    def _read_body(self, resp: requests.Response, fields: dict) -> tuple[bytes, _Attempt | None]:
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in resp.raw.stream(_CHUNK, decode_content=True):
+                size += len(chunk)
+                if size > self.max_bytes:
+                    return b"", _Attempt("too_large", fields | {"bytes": size}, error=f"body over {self.max_bytes} bytes")
+                chunks.append(chunk)
+        except DecodeError as exc:  # a broken gzip/deflate Content-Encoding
+            return b"", _Attempt("decode_error", fields | {"bytes": size}, error=f"content-encoding: {exc}")
+        except ReadTimeoutError as exc:
+            return b"", _Attempt("timeout", fields | {"bytes": size}, error=f"read timed out: {exc}", retry_error=exc)
+        except (ProtocolError, OSError) as exc:
+            size = max(size, _bytes_on_wire(resp))  # a failed read discards the partial chunk
+            if _caused_by(exc, IncompleteRead):
+                expected = resp.headers.get("Content-Length")
+                error = f"body truncated: got {size} of {expected} bytes (Content-Length)"
+                return b"", _Attempt("truncated", fields | {"bytes": size}, error=error, retry_error=ProtocolError(error))
+            error = f"connection broken while reading: {exc}"
+            return b"", _Attempt("connection_error", fields | {"bytes": size}, error=error, retry_error=ProtocolError(error))
+        return b"".join(chunks), None
+
+    def _classify(self, url: str, resp: requests.Response, fields: dict, content: bytes, codec: str) -> _Attempt:
+        """Decide the outcome of a complete body: blocked, http_error, decode_error, empty, ok, unchanged."""
+        status = resp.status_code
+        reason = detect_block(content, fields["content_type"], status)
+        if reason:
+            return _Attempt("blocked", fields, error=reason)
+        if not 200 <= status < 300:
+            return _Attempt("http_error", fields, error=f"HTTP {status} {resp.reason or ''}".strip(), raw_response=resp.raw)
+        return self._check_content(url, fields, content, codec)
+
+    def _check_content(self, url: str, fields: dict, content: bytes, codec: str) -> _Attempt:
+        ext = body.sniff_ext(content)
+        if ext in body.TEXT_EXTS:
+            try:
+                _, fields["encoding"] = body.decode_strict(content, codec, fields.get("declared_charset"))
+            except (UnicodeDecodeError, LookupError) as exc:
+                return _Attempt("decode_error", fields | {"ext": ext}, error=f"cannot decode as {codec}: {exc}")
+        if body.is_empty_data(content, ext):
+            return _Attempt("empty", fields | {"ext": ext}, error="200 answer with no data (empty body or empty lists)")
+        previous = self.store.latest(url)
+        same = previous is not None and previous.sha256 == hashlib.sha256(content).hexdigest()
+        return _Attempt("unchanged" if same else "ok", fields, content=content)
+
+    def _not_modified(self, url: str, fields: dict, codec: str) -> _Attempt:
+        previous = self.store.latest(url)
+        fields["bytes"] = 0
+        if previous is None:
+            return _Attempt("http_error", fields, error="304 Not Modified but no stored copy of this URL")
+        fields.update(
+            sha256=previous.sha256,
+            ext=previous.ext,
+            content_type=fields["content_type"] or previous.content_type,
+            declared_charset=previous.declared_charset,
+            etag=fields["etag"] or previous.etag,
+            last_modified=fields["last_modified"] or previous.last_modified,
+        )
+        content = self.store.read(previous.sha256)
+        checked = self._check_content(url, dict(fields), content, codec)
+        if checked.outcome not in ("ok", "unchanged"):
+            return checked
+        fields["encoding"] = checked.fields.get("encoding")
+        return _Attempt("unchanged", fields, content=content)
+
+    # -- results -----------------------------------------------------------------------------
+
+    def _succeed(self, url: str, source: SourceInfo, attempt: _Attempt) -> Response:
+        moment = self._now()
+        common = {"source": source.name, "url": url, "retrieved_at": utc_now_iso(moment)}
+        content = attempt.content or b""
+        if attempt.fields.get("http_status") == 304:
+            entry = self.store.record(**common, **attempt.fields, outcome="unchanged")
+        else:
+            entry = self.store.put(content, **common, **attempt.fields, outcome=attempt.outcome)
+        self.last_entry = entry
+        self.stats.add(entry.outcome)
+        return Response(
+            url=entry.final_url or url,
+            content=content,
+            sha256=entry.sha256 or "",
+            retrieved_at=moment,
+            content_type=entry.content_type,
+            encoding=entry.encoding,
+            extra={"manifest": entry.to_dict(), "requested_url": url, "outcome": entry.outcome},
+        )
+
+    def _record_failure(self, url: str, source: SourceInfo, attempt: _Attempt, *, will_retry: bool) -> ManifestEntry:
+        error = attempt.error or attempt.outcome
+        if will_retry:
+            error += "; will retry"
+        fields = {k: v for k, v in attempt.fields.items() if k != "sha256"}  # nothing was stored
+        entry = self.store.record(
+            source=source.name,
+            url=url,
+            retrieved_at=utc_now_iso(self._now()),
+            **fields,
+            outcome=attempt.outcome,
+            error=error,
+        )
+        self.last_entry = entry
+        return entry
+
+    def _next_retry(self, retry: Retry, url: str, attempt: _Attempt) -> tuple[Retry | None, float]:
+        """The Retry state after this failed attempt and the delay before the next; None to stop."""
+        try:
+            if attempt.retry_error is not None:
+                new = retry.increment(method="GET", url=url, error=attempt.retry_error)
+                return new, new.get_backoff_time()
+            raw = attempt.raw_response
+            if raw is None or attempt.outcome != "http_error":
+                return None, 0.0
+            retry_after = _retry_after(retry, raw)
+            if not retry.is_retry("GET", raw.status, has_retry_after=retry_after is not None):
+                return None, 0.0
+            new = retry.increment(method="GET", url=url, response=raw)
+            return new, max(new.get_backoff_time(), retry_after or 0.0)
+        except (MaxRetryError, ReadTimeoutError, ConnectTimeoutError, ProtocolError):
+            return None, 0.0  # retries exhausted (or not allowed for this error)
+
+    def _fetch_robots(self, robots_url: str) -> tuple[int | None, bytes]:
+        """GET robots.txt politely (same UA, throttle, TLS); (None, b"") if unreachable."""
+        host = urlsplit(robots_url).hostname or ""
+        self.throttle.wait(host, self._interval)
+        try:
+            resp = self.session.get(robots_url, timeout=self.timeouts, verify=verify_for(host))
+        except requests.exceptions.RequestException:
+            return None, b""
+        finally:
+            self.throttle.mark(host)
+        return resp.status_code, resp.content[:512 * 1024]
+
+
+def host_allowed(host: str | None, allowed_hosts: tuple[str, ...]) -> bool:
+    """Exact, case-insensitive host match; an entry ``*.example.org`` allows its subdomains."""
+    if not host:
+        return False
+    host = host.lower().rstrip(".")
+    for allowed in allowed_hosts:
+        allowed = allowed.lower().rstrip(".")
+        if host == allowed or (allowed.startswith("*.") and host.endswith(allowed[1:])):
+            return True
+    return False
+
+
+def _request_failure(exc: requests.exceptions.RequestException, url: str) -> _Attempt:
+    fields = {"final_url": url}
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return _Attempt("timeout", fields, error=f"connect timed out: {exc}", retry_error=ConnectTimeoutError(str(exc)))
+    if isinstance(exc, requests.exceptions.ReadTimeout):
+        return _Attempt("timeout", fields, error=f"read timed out: {exc}", retry_error=ReadTimeoutError(None, url, str(exc)))
+    if isinstance(exc, requests.exceptions.SSLError):
+        # Not retried: a certificate problem does not fix itself. Never retried without verification.
+        return _Attempt("connection_error", fields, error=f"TLS verification failed: {exc}")
+    if isinstance(exc, requests.exceptions.ConnectionError) and _caused_by(exc, NewConnectionError):
+        error = f"could not connect: {exc}"
+        return _Attempt("connection_error", fields, error=error, retry_error=ConnectTimeoutError(error))
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        return _Attempt("connection_error", fields, error=f"connection failed: {exc}", retry_error=ProtocolError(str(exc)))
+    return _Attempt("http_error", fields, error=f"request failed: {exc}")
+
+
+def _retry_after(retry: Retry, raw) -> float | None:
+    try:
+        return retry.get_retry_after(raw)
+    except InvalidHeader:
+        return None
+
+
+def _caused_by(exc: BaseException, kind: type) -> bool:
+    """Whether ``exc`` or anything it wraps (args, cause, context) is a ``kind``."""
+    seen: set[int] = set()
+    stack: list[object] = [exc]
+    while stack:
+        item = stack.pop()
+        if id(item) in seen or not isinstance(item, BaseException):
+            continue
+        seen.add(id(item))
+        if isinstance(item, kind):
+            return True
+        stack.extend([item.__cause__, item.__context__, *item.args])
+    return False
+
+
+def _bytes_on_wire(resp: requests.Response) -> int:
+    try:
+        return int(resp.raw.tell())
+    except (AttributeError, TypeError, ValueError):
+        return 0
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None

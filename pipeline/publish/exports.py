@@ -1,0 +1,183 @@
+"""Write the publications into a candidate folder: tables, status, timeline, datapackage, change feed.
+
+Deterministic by construction: rows are ordered by every column, no wall-clock time is written,
+and the publication's "as of" date is the newest date any source was checked (a property of the
+inputs, not of the day the build ran).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import duckdb
+
+from pipeline.paths import DataPaths
+from pipeline.publish import changes, render
+
+#: Published tables, with the columns that order their rows.
+TABLES = {
+    "jurisdictions": "inegi",
+    "sources": "name",
+    "instruments": "instrument_id",
+    "events": "instrument_id, event_date NULLS FIRST, event_type, event_id",
+    "instrument_versions": "version_id",
+    "provisions": "version_id, ordinal",
+    "effects": "instrument_id, effect_date NULLS FIRST, provision_eid, effect_id",
+    "bills": "bill_id",
+    "bill_events": "bill_id, ordinal",
+    "evidence": "fact_table, fact_id, evidence_id",
+    "conflicts": "conflict_id",
+    "snapshots": "line_no",
+    "source_runs": "started_at, source, run_id",
+}
+
+LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
+
+
+def publication_as_of(con: duckdb.DuckDBPyConnection) -> dt.date:
+    """The newest date on which any evidence was checked (deterministic for a given input)."""
+    row = con.execute(
+        "SELECT max(d) FROM (SELECT max(checked_on) AS d FROM evidence_checked "
+        "UNION ALL SELECT max(CAST(retrieved_at AS DATE)) FROM snapshots)"
+    ).fetchall()[0]
+    return row[0] or dt.date(1970, 1, 1)
+
+
+def status_rows(con: duckdb.DuckDBPyConnection, as_of: dt.date, state: str | None = None) -> list[dict]:
+    cursor = con.execute("SELECT * FROM status_table(CAST(? AS DATE))", [as_of])
+    columns = [c[0] for c in cursor.description]
+    rows = [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+    return [r for r in rows if state is None or r["state"] == state]
+
+
+def timeline_rows(con: duckdb.DuckDBPyConnection, state: str | None = None) -> list[dict]:
+    cursor = con.execute("SELECT * FROM timeline")
+    columns = [c[0] for c in cursor.description]
+    rows = [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+    return [r for r in rows if state is None or r["state"] == state]
+
+
+def write_publications(database: Path, out_dir: Path, paths: DataPaths) -> list[str]:
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        written = _write_tables(con, out_dir)
+        as_of = publication_as_of(con)
+        rows = status_rows(con, as_of)
+        last_checked = max((r["last_checked"] for r in rows if r["last_checked"]), default=None)
+        files = {
+            "status.json": render.render_json(rows),
+            "status.csv": render.render_csv(rows, as_of=as_of, last_checked=last_checked),
+            "status.md": render.render_markdown(rows, as_of=as_of, last_checked=last_checked, lang="es"),
+            "status.en.md": render.render_markdown(rows, as_of=as_of, last_checked=last_checked, lang="en"),
+            "status.html": render.render_html(rows, as_of=as_of, last_checked=last_checked),
+            "timeline.json": json.dumps(render.jsonable(timeline_rows(con)), ensure_ascii=False, indent=2) + "\n",
+        }
+        feed = changes.compute(previous_dir=paths.processed, current_status=render.to_json_rows(rows), con=con)
+        files["changes.json"] = json.dumps(feed, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        files["changes.atom"] = changes.render_atom(feed, as_of=as_of)
+        for name, text in files.items():
+            (out_dir / name).write_text(text, encoding="utf-8")
+            written.append(name)
+        _write_datapackage(con, out_dir, written, as_of)
+        written.append("datapackage.json")
+    finally:
+        con.close()
+    return sorted(written)
+
+
+def _write_tables(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[str]:
+    tables_dir = out_dir / "tables"
+    tables_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table, order in TABLES.items():
+        csv_path = tables_dir / f"{table}.csv"
+        write_safe_csv(con, f"SELECT * FROM {table} ORDER BY {order}", csv_path)
+        parquet_path = tables_dir / f"{table}.parquet"
+        con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{parquet_path}' (FORMAT parquet)")
+        written += [f"tables/{table}.csv", f"tables/{table}.parquet"]
+    return written
+
+
+def write_safe_csv(con: duckdb.DuckDBPyConnection, sql: str, path: Path) -> None:
+    """CSV with ISO dates, RFC 4180 quoting and formula-injection-safe text cells."""
+    cursor = con.execute(sql)
+    columns = [c[0] for c in cursor.description]
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(columns)
+        for values in cursor.fetchall():
+            writer.writerow([_csv_value(v) for v in values])
+
+
+def _csv_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return render.safe_cell(value)
+    return render.iso(value)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _schema(con: duckdb.DuckDBPyConnection, table: str) -> dict:
+    cols = con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+    return {"fields": [{"name": name, "type": _frictionless_type(kind)} for name, kind in cols]}
+
+
+def _frictionless_type(duck_type: str) -> str:
+    duck_type = duck_type.upper()
+    if duck_type in ("INTEGER", "BIGINT", "SMALLINT"):
+        return "integer"
+    if duck_type in ("DOUBLE", "FLOAT", "DECIMAL"):
+        return "number"
+    if duck_type == "BOOLEAN":
+        return "boolean"
+    if duck_type == "DATE":
+        return "date"
+    if duck_type.startswith("TIMESTAMP"):
+        return "datetime"
+    return "string"
+
+
+def _write_datapackage(con: duckdb.DuckDBPyConnection, out_dir: Path, written: list[str], as_of: dt.date) -> None:
+    sources = [
+        {"title": title, "path": homepage or "data/registry/facts/"}
+        for title, homepage in con.execute("SELECT title, homepage FROM sources ORDER BY name").fetchall()
+    ]
+    resources = []
+    for name in sorted(written):
+        path = out_dir / name
+        resource = {
+            "name": name.replace("/", "-").replace(".", "-").lower(),
+            "path": name,
+            "bytes": path.stat().st_size,
+            "hash": f"sha256:{_sha256(path)}",
+            "format": path.suffix.lstrip("."),
+        }
+        table = name.removeprefix("tables/").rsplit(".", 1)[0]
+        if name.startswith("tables/") and table in TABLES:
+            resource["schema"] = _schema(con, table)
+        resources.append(resource)
+    package = {
+        "name": "proteja",
+        "title": "proteja: Mexican federal and state laws and bills against trafficking in persons",
+        "version": as_of.isoformat(),
+        "licenses": [LICENCE],
+        "sources": sources,
+        "as_of": as_of.isoformat(),
+        "resources": resources,
+    }
+    (out_dir / "datapackage.json").write_text(
+        json.dumps(package, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )

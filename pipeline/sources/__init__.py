@@ -1,0 +1,1 @@
+"""One module per official source. See :mod:`pipeline.sources.base` and :mod:`pipeline.sources.registry`."""

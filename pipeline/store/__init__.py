@@ -1,0 +1,1 @@
+"""proteja stage: store."""

@@ -1,0 +1,364 @@
+"""Load records into DuckDB: merge duplicate facts, rank evidence, record conflicts.
+
+Ranking (highest wins): scraped official evidence > curated official > curated secondary.
+The same fact seen by several sources becomes one row with several evidence rows. Two sources
+that disagree on a single-valued fact (a law's publication or abrogation date) produce one
+``conflicts`` row; the outranked fact stays in ``events`` with ``superseded = true``. When the
+disagreeing sources rank the same, the conflict is ``unresolved`` and both facts stay active
+(the status derivation then reports the law's dates as disputed).
+
+Everything here is deterministic: rows are sorted and ids are hashes of natural keys, so the same
+records always produce the same tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from pipeline import vocab
+from pipeline.records import BillRecord, EventRecord, Evidence, Instrument, VersionRecord
+
+#: Event types an instrument has at most one of; different dates for them are a conflict.
+SINGLE_VALUED = ("published", "abrogated", "invalidated", "entered_into_force")
+
+
+def short_hash(*parts: object) -> str:
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def evidence_rank(ev: Evidence) -> int:
+    if ev.kind == "scraped":
+        return 3
+    return 2 if ev.confidence == "official" else 1
+
+
+def describe(ev: Evidence) -> str:
+    where = ev.url if ev.kind == "scraped" else ev.source_url
+    return f"{ev.source} ({ev.kind}, {ev.confidence}): {where}"
+
+
+@dataclass
+class _Event:
+    instrument_id: str
+    event_type: str
+    date: dt.date | None
+    records: list[EventRecord] = field(default_factory=list)
+    superseded: bool = False
+
+    @property
+    def best(self) -> EventRecord:
+        return sorted(self.records, key=lambda r: (-evidence_rank(r.evidence), describe(r.evidence)))[0]
+
+    @property
+    def rank(self) -> int:
+        return max(evidence_rank(r.evidence) for r in self.records)
+
+    @property
+    def event_id(self) -> str:
+        return short_hash(self.instrument_id, self.event_type, self.date)
+
+    def field(self, name: str):
+        """The first non-empty value of ``name`` among the records, best evidence first."""
+        for rec in sorted(self.records, key=lambda r: (-evidence_rank(r.evidence), describe(r.evidence))):
+            value = getattr(rec, name)
+            if value:
+                return value
+        return None
+
+
+@dataclass
+class LoadReport:
+    instruments: int = 0
+    events: int = 0
+    bills: int = 0
+    versions: int = 0
+    evidence: int = 0
+    conflicts: int = 0
+
+
+class Loader:
+    """Collects records, then writes them in one deterministic pass."""
+
+    def __init__(self) -> None:
+        self.instruments: dict[str, list[tuple[int, Instrument]]] = defaultdict(list)
+        self.events: dict[tuple, _Event] = {}
+        self.bills: dict[str, BillRecord] = {}
+        self.versions: dict[str, VersionRecord] = {}
+
+    # -- collecting ---------------------------------------------------------------------------
+    def add(self, record) -> None:
+        if isinstance(record, EventRecord):
+            self._add_event(record)
+        elif isinstance(record, BillRecord):
+            self._add_bill(record)
+        elif isinstance(record, VersionRecord):
+            self._add_instrument(record.instrument, evidence_rank(record.evidence))
+            key = f"{record.instrument.instrument_id}@{record.version_date or record.evidence.sha256[:12]}"
+            self.versions[key] = record
+        else:
+            raise TypeError(f"cannot load {type(record).__name__}")
+
+    def _add_instrument(self, instrument: Instrument, rank: int) -> None:
+        self.instruments[instrument.instrument_id].append((rank, instrument))
+
+    def _add_event(self, record: EventRecord) -> None:
+        self._add_instrument(record.instrument, evidence_rank(record.evidence))
+        key = (record.instrument.instrument_id, record.event_type, record.date)
+        event = self.events.setdefault(key, _Event(*key))
+        event.records.append(record)
+
+    def _add_bill(self, record: BillRecord) -> None:
+        bill_id = f"{record.jurisdiction}/{record.bill_id}"
+        known = self.bills.get(bill_id)
+        if known is None or evidence_rank(record.evidence) > evidence_rank(known.evidence):
+            self.bills[bill_id] = record
+
+    # -- resolving ----------------------------------------------------------------------------
+    def resolve_instruments(self) -> dict[str, Instrument]:
+        resolved = {}
+        for iid, candidates in sorted(self.instruments.items()):
+            types = {inst.instrument_type for _, inst in candidates}
+            if len(types) > 1:
+                raise ValueError(f"instrument {iid} is given conflicting types {sorted(types)}")
+            best = sorted(candidates, key=lambda c: (-c[0], c[1].title))[0][1]
+            url = next((i.official_url for _, i in sorted(candidates, key=lambda c: -c[0]) if i.official_url), None)
+            resolved[iid] = Instrument(best.jurisdiction, best.slug, best.title, best.instrument_type, url)
+        return resolved
+
+    def resolve_conflicts(self) -> list[dict]:
+        """Mark outranked single-valued facts superseded; return conflict rows."""
+        conflicts = []
+        groups: dict[tuple, list[_Event]] = defaultdict(list)
+        for event in self.events.values():
+            if event.event_type in SINGLE_VALUED:
+                groups[(event.instrument_id, event.event_type)].append(event)
+        for (iid, etype), events in sorted(groups.items()):
+            dated = sorted((e for e in events if e.date), key=lambda e: (-e.rank, e.date))
+            for undated in (e for e in events if not e.date):
+                undated.superseded = bool(dated)  # a dated fact fills the gap; not a disagreement
+            if len(dated) < 2:
+                continue
+            kept = dated[0]
+            for other in dated[1:]:
+                if other.rank < kept.rank:
+                    other.superseded = True
+                    resolution = "scraped_over_curated" if kept.rank == 3 else "official_over_secondary"
+                else:
+                    resolution = "unresolved"
+                conflicts.append(
+                    {
+                        "conflict_id": short_hash(iid, etype, kept.date, other.date),
+                        "jurisdiction": iid.split("/")[0],
+                        "instrument_id": iid,
+                        "event_type": etype,
+                        "field": "event_date",
+                        "kept_value": kept.date.isoformat(),
+                        "kept_source": describe(kept.best.evidence),
+                        "other_value": other.date.isoformat(),
+                        "other_source": describe(other.best.evidence),
+                        "resolution": resolution,
+                        "note": other.field("note"),
+                    }
+                )
+        return sorted(conflicts, key=lambda c: c["conflict_id"])
+
+    # -- writing ------------------------------------------------------------------------------
+    def write(self, con: duckdb.DuckDBPyConnection) -> LoadReport:
+        instruments = self.resolve_instruments()
+        conflicts = self.resolve_conflicts()
+        evidence_rows: list[dict] = []
+        first_published = self._first_publication()
+
+        _insert(con, "instruments", [
+            {
+                "instrument_id": iid,
+                "jurisdiction": inst.jurisdiction,
+                "slug": inst.slug,
+                "title": inst.title,
+                "instrument_type": inst.instrument_type,
+                "official_url": inst.official_url,
+                "is_specific_law": inst.instrument_type in vocab.SPECIFIC_LAW_TYPES,
+                "work_uri": f"{inst.jurisdiction}/{inst.instrument_type}/"
+                f"{first_published.get(iid, 'undated')}/{inst.slug}",
+            }
+            for iid, inst in instruments.items()
+        ])  # fmt: skip
+
+        event_rows = []
+        for event in sorted(self.events.values(), key=lambda e: e.event_id):
+            best = event.best
+            event_rows.append(
+                {
+                    "event_id": event.event_id,
+                    "instrument_id": event.instrument_id,
+                    "event_type": event.event_type,
+                    "event_date": event.date,
+                    "gazette": event.field("gazette"),
+                    "issue": event.field("issue"),
+                    "decree": event.field("decree"),
+                    "title": event.field("title"),
+                    "official_url": event.field("official_url"),
+                    "note": event.field("note"),
+                    "best_kind": best.evidence.kind,
+                    "best_confidence": best.evidence.confidence,
+                    "superseded": event.superseded,
+                }
+            )
+            for rec in event.records:
+                evidence_rows.append(_evidence_row("events", event.event_id, rec.evidence))
+        _insert(con, "events", event_rows)
+
+        self._write_versions(con, evidence_rows)
+        self._write_bills(con, evidence_rows)
+        unique_evidence = {row["evidence_id"]: row for row in evidence_rows}
+        _insert(con, "evidence", [unique_evidence[k] for k in sorted(unique_evidence)])
+        _insert(con, "conflicts", conflicts)
+        return LoadReport(
+            instruments=len(instruments),
+            events=len(event_rows),
+            bills=len(self.bills),
+            versions=len(self.versions),
+            evidence=len(unique_evidence),
+            conflicts=len(conflicts),
+        )
+
+    def _first_publication(self) -> dict[str, str]:
+        firsts: dict[str, dt.date] = {}
+        for event in self.events.values():
+            if event.event_type == "published" and event.date and not event.superseded:
+                known = firsts.get(event.instrument_id)
+                firsts[event.instrument_id] = min(known, event.date) if known else event.date
+        return {iid: d.isoformat() for iid, d in firsts.items()}
+
+    def _write_versions(self, con, evidence_rows: list[dict]) -> None:
+        versions, provisions, effects = [], [], []
+        for version_id, rec in sorted(self.versions.items()):
+            versions.append(
+                {
+                    "version_id": version_id,
+                    "instrument_id": rec.instrument.instrument_id,
+                    "version_date": rec.version_date,
+                    "sha256": rec.evidence.sha256,
+                    "parser_version": rec.parser_version,
+                    "n_articles": sum(1 for p in rec.provisions if p.level == "articulo"),
+                    "metadata": json.dumps(rec.metadata, sort_keys=True, ensure_ascii=False, default=str),
+                }
+            )
+            evidence_rows.append(_evidence_row("instrument_versions", version_id, rec.evidence))
+            for ordinal, prov in enumerate(rec.provisions):
+                provisions.append(
+                    {
+                        "provision_id": f"{version_id}~{prov.eid}",
+                        "version_id": version_id,
+                        "eid": prov.eid,
+                        "level": prov.level,
+                        "number": prov.number,
+                        "ordinal": ordinal,
+                        "text": prov.text,
+                        "derogated": prov.derogated,
+                        "notes": "\n".join(prov.notes) or None,
+                    }
+                )
+            for eff in rec.effects:
+                effects.append(
+                    {
+                        "effect_id": short_hash(version_id, eff.provision_eid, eff.effect_type, eff.date, eff.raw),
+                        "version_id": version_id,
+                        "instrument_id": rec.instrument.instrument_id,
+                        "provision_eid": eff.provision_eid,
+                        "effect_type": eff.effect_type,
+                        "effect_date": eff.date,
+                        "decree": eff.decree,
+                        "gazette": eff.gazette,
+                        "raw": eff.raw,
+                    }
+                )
+        _insert(con, "instrument_versions", versions)
+        _insert(con, "provisions", _dedupe(provisions, "provision_id"))
+        _insert(con, "effects", _dedupe(effects, "effect_id"))
+
+    def _write_bills(self, con, evidence_rows: list[dict]) -> None:
+        bills, bill_events = [], []
+        for bill_id, rec in sorted(self.bills.items()):
+            bills.append(
+                {
+                    "bill_id": bill_id,
+                    "jurisdiction": rec.jurisdiction,
+                    "title": rec.title,
+                    "chamber": rec.chamber,
+                    "presenter": rec.presenter,
+                    "legislature": rec.legislature,
+                    "url": rec.url,
+                    "status_text": rec.status_text,
+                    "trafficking": rec.trafficking,
+                }
+            )
+            evidence_rows.append(_evidence_row("bills", bill_id, rec.evidence))
+            for ordinal, ev in enumerate(rec.events):
+                bill_events.append(
+                    {
+                        "bill_event_id": short_hash(bill_id, ordinal, ev.event_type, ev.date),
+                        "bill_id": bill_id,
+                        "event_type": ev.event_type,
+                        "event_date": ev.date,
+                        "description": ev.description,
+                        "ordinal": ordinal,
+                    }
+                )
+        _insert(con, "bills", bills)
+        _insert(con, "bill_events", bill_events)
+
+
+def _evidence_row(fact_table: str, fact_id: str, ev: Evidence) -> dict:
+    return {
+        "evidence_id": short_hash(fact_table, fact_id, ev.kind, ev.source, ev.url, ev.sha256, ev.source_url,
+                                  ev.accessed, ev.date, ev.note),
+        "fact_table": fact_table,
+        "fact_id": fact_id,
+        "kind": ev.kind,
+        "source": ev.source,
+        "url": ev.url,
+        "gazette": ev.gazette,
+        "issue": ev.issue,
+        "page": ev.page,
+        "evidence_date": ev.date,
+        "sha256": ev.sha256,
+        "retrieved_at": _naive_utc(ev.retrieved_at),
+        "source_url": ev.source_url,
+        "accessed": ev.accessed,
+        "confidence": ev.confidence,
+        "note": ev.note,
+    }  # fmt: skip
+
+
+def _naive_utc(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None or value.tzinfo is None:
+        return value
+    return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _dedupe(rows: list[dict], key: str) -> list[dict]:
+    return list({row[key]: row for row in rows}.values())
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    """Insert dict rows via a DataFrame (fast, and types are cast by the table's declared columns)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    frame = pd.DataFrame.from_records(rows, columns=columns).astype(object)
+    frame = frame.where(frame.notna(), None)
+    con.register("_rows", frame)
+    try:
+        col_list = ", ".join(columns)
+        con.execute(f"INSERT INTO {table} ({col_list}) SELECT {col_list} FROM _rows")
+    finally:
+        con.unregister("_rows")

@@ -1,0 +1,50 @@
+"""Apply ``schemas/*.sql`` (tables) and ``pipeline/sql/*.sql`` (derived views and macros), in file order.
+
+``{{vocab:NAME}}`` placeholders become SQL ``IN`` lists from :mod:`pipeline.vocab`, so the CHECK
+constraints and the Python vocabularies are one thing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import duckdb
+
+from pipeline import vocab
+from pipeline.paths import SCHEMAS_DIR, SQL_DIR
+
+_PLACEHOLDER = re.compile(r"\{\{vocab:([a-z_]+)\}\}")
+
+
+def render(sql: str) -> str:
+    return _PLACEHOLDER.sub(lambda m: vocab.sql_in_list(m.group(1)), sql)
+
+
+def table_files() -> list[Path]:
+    return sorted(SCHEMAS_DIR.glob("*.sql"))
+
+
+def derive_files() -> list[Path]:
+    return sorted(SQL_DIR.glob("*.sql"))
+
+
+def schema_version() -> str:
+    """A short hash of every schema and derivation file: changes whenever the SQL changes."""
+    digest = hashlib.sha256()
+    for path in table_files() + derive_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def apply_tables(con: duckdb.DuckDBPyConnection) -> None:
+    for path in table_files():
+        con.execute(render(path.read_text(encoding="utf-8")))
+    con.execute("INSERT INTO schema_meta VALUES ('schema_version', ?)", [schema_version()])
+
+
+def apply_derivations(con: duckdb.DuckDBPyConnection) -> None:
+    for path in derive_files():
+        con.execute(render(path.read_text(encoding="utf-8")))

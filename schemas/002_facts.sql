@@ -1,0 +1,88 @@
+-- proteja schema, part 2: instruments, their events, versions, provisions and effects; bills.
+-- Every fact row (events, bill_events, instrument_versions) links to >= 1 evidence row (part 3).
+
+CREATE TABLE instruments (
+    instrument_id   VARCHAR PRIMARY KEY,          -- "{jurisdiction}/{slug}", e.g. "MX/lgpsedmtp"
+    jurisdiction    VARCHAR NOT NULL REFERENCES jurisdictions (code),
+    slug            VARCHAR NOT NULL CHECK (regexp_full_match(slug, '[a-z0-9][a-z0-9-]*')),
+    title           VARCHAR NOT NULL,
+    instrument_type VARCHAR NOT NULL CHECK (instrument_type IN {{vocab:instrument_type}}),
+    official_url    VARCHAR CHECK (official_url IS NULL OR regexp_matches(official_url, '^https?://')),
+    is_specific_law BOOLEAN NOT NULL,             -- counts for law_status = specific_law
+    work_uri        VARCHAR NOT NULL,             -- AKN/ELI-style: {jur}/{type}/{first publication|undated}/{slug}
+    UNIQUE (jurisdiction, slug)
+);
+
+CREATE TABLE events (
+    event_id      VARCHAR PRIMARY KEY,            -- stable hash of the natural key
+    instrument_id VARCHAR NOT NULL REFERENCES instruments (instrument_id),
+    event_type    VARCHAR NOT NULL CHECK (event_type IN {{vocab:event_type}}),
+    event_date    DATE,                            -- NULL: no source states it
+    gazette       VARCHAR,
+    issue         VARCHAR,                         -- for the DOF: "codNota N"
+    decree        VARCHAR,
+    title         VARCHAR,
+    official_url  VARCHAR,
+    note          VARCHAR,
+    best_kind     VARCHAR NOT NULL CHECK (best_kind IN {{vocab:evidence_kind}}),
+    best_confidence VARCHAR NOT NULL CHECK (best_confidence IN {{vocab:confidence}}),
+    superseded    BOOLEAN NOT NULL DEFAULT false,  -- outranked by a conflicting fact (see conflicts)
+    CHECK (event_date IS NULL OR event_date >= DATE '1800-01-01')
+);
+
+-- The text of an instrument as of a date (an expression), parsed from stored bytes.
+CREATE TABLE instrument_versions (
+    version_id     VARCHAR PRIMARY KEY,           -- "{instrument_id}@{version_date|sha256[:12]}"
+    instrument_id  VARCHAR NOT NULL REFERENCES instruments (instrument_id),
+    version_date   DATE,
+    sha256         VARCHAR NOT NULL CHECK (regexp_full_match(sha256, '[0-9a-f]{64}')),
+    parser_version VARCHAR NOT NULL,
+    n_articles     INTEGER NOT NULL,
+    metadata       VARCHAR                          -- JSON from the parser (title, published, ...)
+);
+
+CREATE TABLE provisions (
+    provision_id VARCHAR PRIMARY KEY,             -- "{version_id}~{eid}"
+    version_id   VARCHAR NOT NULL REFERENCES instrument_versions (version_id),
+    eid          VARCHAR NOT NULL,                -- "art_5-bis", "art_10.frac_III.inc_a", "trans_1"
+    level        VARCHAR NOT NULL CHECK (level IN {{vocab:provision_level}}),
+    number       VARCHAR,
+    ordinal      INTEGER NOT NULL,
+    text         VARCHAR NOT NULL,
+    derogated    BOOLEAN NOT NULL,
+    notes        VARCHAR
+);
+
+-- Amendment effects: affecting decree -> affected provision (legislation.gov.uk style).
+CREATE TABLE effects (
+    effect_id     VARCHAR PRIMARY KEY,
+    version_id    VARCHAR NOT NULL REFERENCES instrument_versions (version_id),
+    instrument_id VARCHAR NOT NULL REFERENCES instruments (instrument_id),
+    provision_eid VARCHAR NOT NULL,
+    effect_type   VARCHAR NOT NULL CHECK (effect_type IN {{vocab:effect_type}}),
+    effect_date   DATE,
+    decree        VARCHAR,
+    gazette       VARCHAR,
+    raw           VARCHAR
+);
+
+CREATE TABLE bills (
+    bill_id      VARCHAR PRIMARY KEY,             -- "{jurisdiction}/{source bill id}"
+    jurisdiction VARCHAR NOT NULL REFERENCES jurisdictions (code),
+    title        VARCHAR NOT NULL,
+    chamber      VARCHAR,
+    presenter    VARCHAR,
+    legislature  VARCHAR,
+    url          VARCHAR,
+    status_text  VARCHAR,                          -- the source's own wording
+    trafficking  BOOLEAN NOT NULL
+);
+
+CREATE TABLE bill_events (
+    bill_event_id VARCHAR PRIMARY KEY,
+    bill_id       VARCHAR NOT NULL REFERENCES bills (bill_id),
+    event_type    VARCHAR NOT NULL CHECK (event_type IN {{vocab:bill_event_type}}),
+    event_date    DATE,
+    description   VARCHAR,
+    ordinal       INTEGER NOT NULL
+);

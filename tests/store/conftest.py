@@ -1,0 +1,91 @@
+"""A small fixture history, written as registry CSV, built into a real DuckDB store."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.build import build
+from pipeline.paths import DataPaths
+from pipeline.store.registry_csv import COLUMNS
+
+SRC = "https://example.org/source"
+ACC = "2026-01-15"
+
+
+def fact(jur, slug, title, itype, event, date="", **extra):
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(
+        jurisdiction=jur, instrument_slug=slug, instrument_title=title, instrument_type=itype, event=event,
+        date=date, source_url=extra.pop("source_url", SRC), accessed=extra.pop("accessed", ACC),
+        confidence=extra.pop("confidence", "official"),
+    )
+    row.update(extra)
+    return row
+
+
+# Chiapas: a law published, later abrogated and replaced.
+# Jalisco: an initiative presented, referred, approved and published; the law it produced.
+# Baja California Sur: penal code only, and an initiative that expires.
+# Sonora: a research record only (searched, nothing found) -> unknown.
+HISTORY = [
+    fact("MX-CHP", "ley-trata-2009", "Ley para Combatir la Trata (2009)", "ley_estatal_trata", "published", "2009-04-03",
+         gazette="Periódico Oficial del Estado de Chiapas", issue="156"),
+    fact("MX-CHP", "ley-trata-2009", "Ley para Combatir la Trata (2009)", "ley_estatal_trata", "reformed", "2012-03-01"),
+    fact("MX-CHP", "ley-trata-2009", "Ley para Combatir la Trata (2009)", "ley_estatal_trata", "abrogated", "2020-08-05"),
+    fact("MX-CHP", "ley-trata-2020", "Ley para Prevenir y Combatir la Trata (2020)", "ley_estatal_trata", "published",
+         "2020-08-05", gazette="Periódico Oficial del Estado de Chiapas", issue="120, Tomo III",
+         official_url="https://www.congresochiapas.gob.mx/ley.pdf"),
+    fact("MX-JAL", "inic-2015-01", "Iniciativa de Ley de Trata", "iniciativa", "presented", "2015-01-10"),
+    fact("MX-JAL", "inic-2015-01", "Iniciativa de Ley de Trata", "iniciativa", "referred", "2015-01-15"),
+    fact("MX-JAL", "inic-2015-01", "Iniciativa de Ley de Trata", "iniciativa", "approved", "2015-06-01"),
+    fact("MX-JAL", "inic-2015-01", "Iniciativa de Ley de Trata", "iniciativa", "published", "2015-07-01"),
+    fact("MX-JAL", "ley-trata-2015", "Ley Estatal de Trata de Jalisco", "ley_estatal_trata", "published", "2015-07-01"),
+    fact("MX-BCS", "codigo-penal", "Código Penal de BCS", "codigo_penal", "observed_in_force", "2016-01-01",
+         note="arts. 1-2 tipifican trata"),
+    fact("MX-BCS", "inic-2016-03", "Iniciativa de ley de trata BCS", "iniciativa", "presented", "2016-03-01"),
+    fact("MX-BCS", "inic-2016-03", "Iniciativa de ley de trata BCS", "iniciativa", "expired", "2018-08-31"),
+    fact("MX-SON", "ley-trata", "Ley de Trata de Sonora", "ley_estatal_trata", "searched_not_found",
+         note="searched the congress list and the SCJN system"),
+    fact("MX", "lgpsedmtp", "Ley General de Trata", "ley_general", "published", "2012-06-14",
+         gazette="Diario Oficial de la Federación"),
+]
+
+
+def write_registry(root: Path, rows: list[dict]) -> DataPaths:
+    paths = DataPaths(root)
+    facts = paths.registry / "facts"
+    facts.mkdir(parents=True, exist_ok=True)
+    by_file: dict[str, list[dict]] = {}
+    for row in rows:
+        by_file.setdefault(row["jurisdiction"].removeprefix("MX-") or "MX", []).append(row)
+    for name, file_rows in by_file.items():
+        with (facts / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(file_rows)
+    (paths.raw).mkdir(parents=True, exist_ok=True)
+    return paths
+
+
+@pytest.fixture
+def history_paths(tmp_path) -> DataPaths:
+    paths = write_registry(tmp_path / "data", HISTORY)
+    build(paths, validate=False)
+    return paths
+
+
+@pytest.fixture
+def history_db(history_paths):
+    con = duckdb.connect(str(history_paths.database), read_only=True)
+    yield con
+    con.close()
+
+
+def status_of(con, as_of: str, state: str) -> dict:
+    cursor = con.execute("SELECT * FROM status_table(CAST(? AS DATE)) WHERE state = ?", [as_of, state])
+    cols = [c[0] for c in cursor.description]
+    return dict(zip(cols, cursor.fetchall()[0], strict=True))
