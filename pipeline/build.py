@@ -224,6 +224,7 @@ def load_runs(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
                 "items_found": run.get("items_found"),
                 "outcomes": json.dumps(run.get("outcomes") or {}, sort_keys=True),
                 "ok": bool(run.get("ok")),
+                "mode": run.get("mode"),
                 "last_error": run.get("last_error"),
             }
         )

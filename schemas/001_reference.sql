@@ -59,6 +59,7 @@ CREATE TABLE source_runs (
     items_found INTEGER,
     outcomes    VARCHAR,            -- JSON object: outcome -> count
     ok          BOOLEAN NOT NULL,
+    mode        VARCHAR CHECK (mode IS NULL OR mode IN ('live', 'offline')),
     last_error  VARCHAR,
     PRIMARY KEY (run_id, source)
 );

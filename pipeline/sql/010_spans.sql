@@ -36,10 +36,12 @@ WITH per_instrument AS (
     GROUP BY ALL
 ),
 first_checked AS (
-    SELECT a.instrument_id, min(c.checked_on) AS checked
+    SELECT a.instrument_id,
+           min(c.checked_on) FILTER (WHERE a.event_type IN ('published', 'observed_in_force')) AS checked,
+           min(c.checked_on) FILTER (WHERE a.event_type IN ('abrogated', 'invalidated') AND a.event_date IS NULL)
+               AS end_checked
     FROM active_events a
     JOIN evidence_checked c ON c.fact_table = 'events' AND c.fact_id = a.event_id
-    WHERE a.event_type IN ('published', 'observed_in_force')
     GROUP BY ALL
 )
 SELECT
@@ -55,9 +57,10 @@ SELECT
         WHEN p.first_observed IS NOT NULL THEN 'observed'
         WHEN p.has_published_fact OR p.has_observed_fact THEN 'checked'
     END AS start_basis,
-    p.published_dates > 1 AS published_disputed
+    p.published_dates > 1 AS published_disputed,
+    -- An undated abrogation means "no longer in force", but not since when: the law stops counting
+    -- on the day a source showing the abrogation was consulted (end_basis = 'checked').
+    coalesce(p.ended, CASE WHEN p.ended_undated THEN fc.end_checked END) AS end_date,
+    CASE WHEN p.ended IS NOT NULL THEN 'dated' WHEN p.ended_undated THEN 'checked' END AS end_basis
 FROM per_instrument p
-LEFT JOIN first_checked fc USING (instrument_id)
--- An undated abrogation means "no longer in force", but not since when: such a law is not
--- counted at any date after its (known) start, which is the cautious reading.
-;
+LEFT JOIN first_checked fc USING (instrument_id);

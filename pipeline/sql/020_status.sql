@@ -7,8 +7,7 @@ SELECT s.*
 FROM instrument_spans s
 WHERE s.start_date IS NOT NULL
   AND s.start_date <= d
-  AND NOT s.ended_undated
-  AND (s.ended IS NULL OR s.ended > d);
+  AND (s.end_date IS NULL OR s.end_date > d);
 
 CREATE OR REPLACE MACRO bills_pending(d) AS TABLE
 WITH steps AS (

@@ -33,7 +33,7 @@ SELECT
     (SELECT count(DISTINCT s.jurisdiction)
        FROM instrument_spans s JOIN jurisdictions j2 ON j2.code = s.jurisdiction
       WHERE j2.is_state AND s.is_specific_law AND s.start_date IS NOT NULL AND s.start_date <= e.date
-        AND NOT s.ended_undated AND (s.ended IS NULL OR s.ended > e.date)) AS states_with_law,
+        AND (s.end_date IS NULL OR s.end_date > e.date)) AS states_with_law,
     coalesce(c.evidence, []) AS evidence
 FROM all_events e
 LEFT JOIN cited c ON c.fact_table = e.fact_table AND c.fact_id = e.fact_id

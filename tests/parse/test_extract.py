@@ -17,7 +17,8 @@ from pipeline.parse.extract import (
 )
 from pipeline.parse.law import parse_law
 from pipeline.sources.base import ScrapeError
-from tests.parse.builders import docx_bytes, federal_pdf, pdf_from_pages
+
+from .builders import docx_bytes, federal_pdf, pdf_from_pages
 
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 

@@ -8,7 +8,8 @@ import pytest
 
 from pipeline.parse.law import PARSER_VERSION, parse_law, to_version_record
 from pipeline.records import Evidence, Instrument
-from tests.parse.builders import federal_pdf
+
+from .builders import federal_pdf
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from pipeline.parse.law import parse_law
-from tests.parse.builders import OJN_PARAGRAPHS, docx_bytes, state_pdf
+
+from .builders import OJN_PARAGRAPHS, docx_bytes, state_pdf
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -14,10 +15,11 @@ pytestmark = pytest.mark.real
 D = dt.date
 
 
+REAL_SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "real-samples"
+
+
 @pytest.fixture(scope="module")
 def samples():
-    from tests.conftest import REAL_SAMPLES
-
     if not REAL_SAMPLES.is_dir():
         pytest.skip("../shared/real-samples not present")
     return REAL_SAMPLES.resolve()

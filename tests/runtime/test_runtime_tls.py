@@ -7,9 +7,11 @@ import warnings
 from pathlib import Path
 
 import certifi
-from cryptography import x509
+import pytest
 
 from pipeline.fetch import tls
+
+x509 = pytest.importorskip("cryptography.x509")  # comes with pdfminer.six (pdfplumber)
 
 PEM = tls.CERTS_DIR / "dof-gob-mx-intermediate.pem"
 FINGERPRINT = "973a41276ffd01e027a2aad49e34c37846d3e976ff6a620b6712e33832041aa6"
