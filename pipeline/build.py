@@ -248,21 +248,25 @@ def collect_scraped(paths: DataPaths) -> tuple[list, list[str]]:
         from pipeline.fetch.store import RawStore
     except ImportError:  # pragma: no cover - the runtime ships with the package
         return [], ["raw store present but pipeline.fetch is unavailable"]
+    from pipeline.parse.versions import parse_session
     from pipeline.sources.base import ScrapeError
     from pipeline.sources.registry import all_sources
 
     store = RawStore(paths.raw)
     sources_seen = {entry.source for entry in store.entries()}
     records, unparsed = [], []
-    for name, source in all_sources().items():
-        if name not in sources_seen:
-            continue
-        fetcher = ReplayFetcher(store)
-        try:
-            records.extend(source.scrape(fetcher))
-        except ScrapeError as exc:
-            unparsed.append(f"{name}: {exc.outcome}: {exc}")
-            log.warning("source %s could not be re-derived: %s", name, exc)
+    with parse_session(paths.cache) as session:
+        for name, source in all_sources().items():
+            if name not in sources_seen:
+                continue
+            fetcher = ReplayFetcher(store)
+            try:
+                records.extend(source.scrape(fetcher))
+            except ScrapeError as exc:
+                unparsed.append(f"{name}: {exc.outcome}: {exc}")
+                log.warning("source %s could not be re-derived: %s", name, exc)
+        unparsed.extend(session.unparsed)
+        log.info("law texts: %d parsed, %d from cache", session.parsed, session.cached)
     return records, unparsed
 
 

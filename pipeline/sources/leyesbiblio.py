@@ -417,13 +417,11 @@ def abrogated_laws(text: str) -> list[tuple[str, dt.date]]:
 
 
 def version_record(content: bytes, instrument: Instrument, evidence: Evidence):
-    """The law parser's VersionRecord for a consolidated PDF, or None when the parser is not installed."""
-    try:
-        from pipeline.parse.law import parse_law, to_version_record
-    except ImportError:
-        log.warning("pipeline.parse.law is not available: %s text not parsed", instrument.slug)
-        return None
-    return to_version_record(parse_law(content, url=evidence.url), instrument, evidence)
+    """The law parser's VersionRecord for a consolidated PDF, or None when the document cannot be parsed."""
+    from pipeline.parse.versions import law_version
+
+    # Cached by (sha256, parser version); an unparseable document is recorded, not fatal.
+    return law_version(content, instrument, evidence)
 
 
 # --- the source -----------------------------------------------------------------------------------------
@@ -485,14 +483,19 @@ class LeyesBiblioSource:
                       cod_nota=cod, note="; ".join(warnings) or None)
 
     def law_text(self, fetcher, row: CatalogueRow, instrument: Instrument) -> Iterator:
+        from pipeline.parse.versions import record_unparsed
+
         response = fetcher.get(row.pdf_url, source=INFO)
+        # A bad law text must not cost the catalogue and reform events: it is recorded as unparsed.
         if not response.content.startswith(b"%PDF"):
-            raise ScrapeError("law text is not a PDF", row.pdf_url)
+            record_unparsed(f"{instrument.instrument_id} {response.sha256[:12]}: not_pdf: {row.pdf_url} is not a PDF")
+            return
         evidence = Evidence(kind="scraped", source=INFO.name, url=response.url, sha256=response.sha256,
                             retrieved_at=response.retrieved_at, date=row.last_reform)
         version = version_record(response.content, instrument, evidence)
-        if version is not None:
-            yield version
+        if version is None:
+            return  # recorded as unparsed; nothing else can be read from these bytes
+        yield version
         yield from self.predecessors(fetcher, pdf_text(response.content), row, response)
 
     def predecessors(self, fetcher, text: str, row: CatalogueRow, response: Response) -> Iterator[EventRecord]:
