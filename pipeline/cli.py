@@ -155,8 +155,8 @@ def status(
 ) -> None:
     """The 32-state table: which states have a specific anti-trafficking law, since when, on what evidence."""
     from pipeline import jurisdictions
+    from pipeline.derive.status import status_rows
     from pipeline.publish import render
-    from pipeline.publish.exports import status_rows
 
     day = _parse_date(as_of)
     code = None
@@ -198,8 +198,8 @@ def timeline(
     from rich.table import Table
 
     from pipeline import jurisdictions
+    from pipeline.derive.status import timeline_rows
     from pipeline.publish import render
-    from pipeline.publish.exports import timeline_rows
 
     code = jurisdictions.resolve(state_code) if state_code else None
     con = _connect()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.derive.status import publication_as_of, status_rows, timeline_rows
 from pipeline.paths import DataPaths
 from pipeline.publish import changes, render
 
@@ -36,29 +37,6 @@ TABLES = {
 }
 
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
-
-
-def publication_as_of(con: duckdb.DuckDBPyConnection) -> dt.date:
-    """The newest date on which any evidence was checked (deterministic for a given input)."""
-    row = con.execute(
-        "SELECT max(d) FROM (SELECT max(checked_on) AS d FROM evidence_checked "
-        "UNION ALL SELECT max(CAST(retrieved_at AS DATE)) FROM snapshots)"
-    ).fetchall()[0]
-    return row[0] or dt.date(1970, 1, 1)
-
-
-def status_rows(con: duckdb.DuckDBPyConnection, as_of: dt.date, state: str | None = None) -> list[dict]:
-    cursor = con.execute("SELECT * FROM status_table(CAST(? AS DATE))", [as_of])
-    columns = [c[0] for c in cursor.description]
-    rows = [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
-    return [r for r in rows if state is None or r["state"] == state]
-
-
-def timeline_rows(con: duckdb.DuckDBPyConnection, state: str | None = None) -> list[dict]:
-    cursor = con.execute("SELECT * FROM timeline")
-    columns = [c[0] for c in cursor.description]
-    rows = [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
-    return [r for r in rows if state is None or r["state"] == state]
 
 
 def write_publications(database: Path, out_dir: Path, paths: DataPaths) -> list[str]:
