@@ -28,9 +28,12 @@ WITH
 laws AS (
     SELECT l.*,
            -- the law of the row: a dated publication beats an undated one (an undated law may be an
-           -- older text nobody recorded the abrogation of); then the most recent publication.
+           -- older text nobody recorded the abrogation of).
+           -- ranking: how the start is known (published > observed > checked), then the most recent
+           -- start, then a law seen in force over one merely known to have been published.
            row_number() OVER (PARTITION BY jurisdiction
-                              ORDER BY (start_basis = 'published') DESC, start_date DESC, instrument_id) AS rn,
+                              ORDER BY CASE start_basis WHEN 'published' THEN 3 WHEN 'observed' THEN 2 ELSE 1 END DESC,
+                                       start_date DESC, has_observed_fact DESC, instrument_id) AS rn,
            count(*) OVER (PARTITION BY jurisdiction) AS n_laws
     FROM laws_in_force(d) l
     WHERE l.is_specific_law

@@ -14,7 +14,7 @@ from pipeline.paths import REPO_DIR, DataPaths
 def committed_db(tmp_path_factory):
     root = tmp_path_factory.mktemp("committed") / "data"
     shutil.copytree(REPO_DIR / "data" / "registry", root / "registry")
-    shutil.copytree(REPO_DIR / "data" / "raw", root / "raw")
+    shutil.copytree(REPO_DIR / "data" / "raw", root / "raw", dirs_exist_ok=True)  # may hold only a README
     paths = DataPaths(root)
     build(paths, validate=False)
     con = duckdb.connect(str(paths.database), read_only=True)
