@@ -33,9 +33,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The same entry point the scheduled workflow uses: refresh (live) -> build (validate, publish) -> summary.
 refresh: $(STAMP)
-	$(PROTEJA) refresh
-	$(PROTEJA) build
+	$(BIN)/python scripts/refresh_job.py --summary-out data/processed/refresh-summary.md
 
 validate: $(STAMP)
 	$(PROTEJA) validate

@@ -19,6 +19,10 @@ from pipeline.sources.base import Response, SourceInfo
 class ReplayFetcher:
     """``Fetcher`` over a :class:`RawStore`; no network access at all."""
 
+    #: Sources check this to take their crawl window from the store instead of from today's date,
+    #: so the same raw snapshot always replays to the same records.
+    offline = True
+
     def __init__(self, store: RawStore):
         self.store = store
         self.stats = FetchStats()

@@ -654,9 +654,25 @@ class DofSource:
             yield day
             day += dt.timedelta(days=1)
 
+    def stored_days(self, fetcher) -> list[dt.date]:
+        """The SIDOF days the raw store holds (offline replay: the window comes from the evidence)."""
+        prefix = f"{SIDOF_BASE}/notas/"
+        days = set()
+        for entry in fetcher.store.entries():
+            tail = entry.url.removeprefix(prefix)
+            if entry.url.startswith(prefix) and re.fullmatch(r"\d{2}-\d{2}-\d{4}", tail):
+                days.add(dt.datetime.strptime(tail, "%d-%m-%Y").date())
+        return sorted(days)
+
     def scrape(self, fetcher) -> Iterator[EventRecord]:
-        today = self.today or dt.date.today()
-        for day in self.days():
+        if getattr(fetcher, "offline", False):
+            # Replay never depends on the calendar: same raw store, same records, any day.
+            days = self.stored_days(fetcher)
+            today = max(days, default=dt.date(1970, 1, 1))
+        else:
+            days = list(self.days())
+            today = self.today or dt.date.today()
+        for day in days:
             try:
                 result = read_sidof_day(fetcher, day, today=today)
             except EmptyResponse:

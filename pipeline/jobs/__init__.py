@@ -1,0 +1,1 @@
+"""Unattended jobs (the scheduled refresh) that chain the pipeline's stages."""
