@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ import pytest
 from pipeline.records import EventRecord
 from pipeline.sources import dof, leyesbiblio
 from pipeline.sources.base import Response, ScrapeError
+from tests.parse.builders import pdf_from_pages
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -37,18 +37,8 @@ LAW_LINES = [
 
 
 def law_pdf() -> bytes:
-    pytest.importorskip("reportlab")
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=letter)
-    y = 740
-    for line in LAW_LINES:
-        pdf.drawString(40, y, line)
-        y -= 18
-    pdf.save()
-    return buffer.getvalue()
+    """A one-page consolidated-law PDF (reportlab) with the lines above."""
+    return pdf_from_pages([LAW_LINES])
 
 
 class StoreFetcher:

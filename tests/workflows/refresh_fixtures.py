@@ -10,12 +10,12 @@ transitorios). Kept out of conftest.py so that the module name is unique across 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import shutil
 from pathlib import Path
 
 from pipeline.fetch.store import RawStore
 from pipeline.sources import dof, leyesbiblio
+from tests.parse.builders import pdf_from_pages
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -48,17 +48,7 @@ LAW_LINES = [
 
 def law_pdf() -> bytes:
     """A one-page consolidated-law PDF (reportlab) with the lines above."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=letter)
-    y = 740
-    for line in LAW_LINES:
-        pdf.drawString(40, y, line)
-        y -= 18
-    pdf.save()
-    return buffer.getvalue()
+    return pdf_from_pages([LAW_LINES])
 
 
 def _put(store: RawStore, source: str, url: str, content: bytes, content_type: str, encoding: str | None) -> None:
