@@ -361,6 +361,8 @@ def sources(
         table.add_column(column, overflow="fold")
     for row in report:
         health = " ".join(f"{k}={v}" for k, v in sorted((row.get("health") or {}).items()))
+        if not row.get("last_checked"):
+            health = "never run (no refresh recorded in data/raw/runs.jsonl)"
         table.add_row(str(row.get("source")), str(row.get("last_checked") or ""), str(row.get("last_changed") or ""),
                       str(row.get("items_found") or ""), health, str(row.get("last_error") or ""))  # fmt: skip
     console.print(table)

@@ -131,6 +131,20 @@ def _citations(rows: list[dict]) -> tuple[dict, list[dict]]:
     return numbers, ordered
 
 
+def _row_refs(row: dict, numbers: dict) -> list[int]:
+    """The citation numbers of one row, each once, in order."""
+    return list(dict.fromkeys(numbers[_cite_key(e)] for e in row.get("evidence") or []))
+
+
+def _published_cell(row: dict, lang: str) -> str:
+    """The publication date, or an explicit "unknown" when a law is known but no source states its date."""
+    if row.get("law_published"):
+        return iso(row["law_published"])
+    if row.get("law_title"):
+        return {"es": "desconocida", "en": "unknown", "both": "desconocida / unknown"}[lang]
+    return ""
+
+
 def _cite_key(ev: dict) -> tuple:
     return (ev.get("url"), ev.get("source_url"), ev.get("sha256"), iso(ev.get("date")), ev.get("issue"))
 
@@ -160,12 +174,12 @@ def render_markdown(rows: list[dict], *, as_of: dt.date, last_checked: dt.date |
         "|" + "---|" * len(head),
     ]
     for row in rows:
-        refs = "".join(f"[{numbers[_cite_key(e)]}]" for e in row.get("evidence") or [])
+        refs = "".join(f"[{n}]" for n in _row_refs(row, numbers))
         cells = [
             row["name"],
             label(row["summary"], lang),
             (row.get("law_title") or "").replace("|", "/"),
-            iso(row.get("law_published")),
+            _published_cell(row, lang),
             iso(row.get("last_reform")),
             str(row.get("pending_bills") or 0),
             iso(row.get("last_checked")),
@@ -227,16 +241,14 @@ def render_html(rows: list[dict], *, as_of: dt.date, last_checked: dt.date | Non
     )
     body_rows = []
     for row in rows:
-        refs = " ".join(
-            f'<a href="#c{numbers[_cite_key(e)]}">[{numbers[_cite_key(e)]}]</a>' for e in row.get("evidence") or []
-        )
+        refs = " ".join(f'<a href="#c{n}">[{n}]</a>' for n in _row_refs(row, numbers))
         body_rows.append(
             "<tr>"
             f"<td>{esc(row['name'])}</td>"
             f'<td><span class="sw" style="background:{COLOURS[row["summary"]]}"></span>'
             f"{esc(label(row['summary'], 'es'))}<br><small>{esc(label(row['summary'], 'en'))}</small></td>"
             f"<td>{esc(row.get('law_title') or '')}</td>"
-            f"<td>{esc(iso(row.get('law_published')))}</td>"
+            f"<td>{esc(_published_cell(row, 'both'))}</td>"
             f"<td>{esc(iso(row.get('last_reform')))}</td>"
             f"<td>{row.get('pending_bills') or 0}</td>"
             f"<td>{esc(iso(row.get('last_checked')))}</td>"

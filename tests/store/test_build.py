@@ -157,3 +157,21 @@ def test_stage_not_yet_available_exits_non_zero_with_a_plain_message(history_pat
                      check=False)  # fmt: skip
     assert result.returncode == 2
     assert "Unknown kind 'no-such-kind'" in result.stderr
+
+
+def test_unknown_publication_is_said_and_citations_are_not_repeated(tmp_path):
+    # Two undated facts read from one page: one citation, cited once; the unknown date is spelled out.
+    rows = [
+        fact("MX-CAM", "ley-trata", "Ley de Trata de Campeche", "ley_estatal_trata", "observed_in_force",
+             official_url="https://congresocam.gob.mx/ley.pdf"),
+        fact("MX-CAM", "ley-trata", "Ley de Trata de Campeche", "ley_estatal_trata", "reformed",
+             official_url="https://congresocam.gob.mx/ley.pdf"),
+    ]  # fmt: skip
+    paths = write_registry(tmp_path / "u", rows)
+    build(paths, validate=False)
+    page = (paths.processed / "status.html").read_text()
+    row = page[page.index("<td>Campeche</td>"):].split("</tr>")[0]
+    assert "<td>desconocida / unknown</td>" in row
+    assert row.count('href="#c1"') == 1 and 'href="#c2"' not in row
+    markdown = (paths.processed / "status.en.md").read_text()
+    assert "| Campeche | Law in force | Ley de Trata de Campeche | unknown |" in markdown
