@@ -247,7 +247,9 @@ def _split_forward_items(segment: str) -> list[str]:
     items; "2o., fracción I" (article first) stays one."""
     if not _BINDS_FORWARD.search(segment):
         return [segment]
-    pieces = re.split(r",?\s+(?:y\s+)?(?=(?:el|la|los|las|un|una)\s+(?:fraccion|parrafo|inciso|articulo|apartado))", segment)
+    # "… a la fracción I" / "… de la fracción" bind to the item before them: not a new item.
+    pieces = re.split(r"(?<!\ba)(?<!\bal)(?<!\bde)(?<!\ben),?\s+(?:y\s+)?"
+                      r"(?=(?:el|la|los|las|un|una)\s+(?:fraccion|parrafo|inciso|articulo|apartado))", segment)
     return [piece for piece in pieces if piece.strip()]
 
 
@@ -260,6 +262,7 @@ def parse_decree_effects(text: str) -> list[DecreeEffect]:
     folded = fold(text).replace("–", "-")
     verbs = list(_VERB.finditer(folded))
     effects: list[DecreeEffect] = []
+    pending: list[tuple[str, list[str], str]] = []  # parts whose article comes in a later clause
     for i, verb in enumerate(verbs):
         end = verbs[i + 1].start() if i + 1 < len(verbs) else len(folded)
         clause = folded[verb.end():end]
@@ -270,8 +273,38 @@ def parse_decree_effects(text: str) -> list[DecreeEffect]:
         for segment in re.split(r";", clause):
             in_list = in_list or bool(re.search(r"\bart(?:iculos|s\.)", segment))
             for piece in _split_forward_items(segment):
-                effects.extend(_segment_effects(effect_type, piece, in_list))
+                for item in _split_numbered_items(piece) if in_list else [piece]:
+                    found = _segment_effects(effect_type, item, in_list)
+                    if not found and _subparts(item):
+                        pending.append((effect_type, _subparts(item), item.strip()))
+                        continue
+                    if found and pending:
+                        effects.extend(_anchor_pending(pending, found[0].provision_eid))
+                        pending = []
+                    effects.extend(found)
     return _dedupe(effects)
+
+
+def _split_numbered_items(piece: str) -> list[str]:
+    """In an article list, "5o., párrafos tercero y cuarto, y 6o" is two items: a comma (and "y")
+    followed by an article number starts a new one. "2o., fracción I" stays one."""
+    if _BINDS_FORWARD.search(piece):
+        return [piece]
+    items = re.split(rf",\s*(?:y\s+|e\s+)?(?=\d+{_ORDINAL_SUFFIX}{_SUFFIX}\s*(?:,|y\b|e\b|$))", piece)
+    return [item for item in items if item.strip()]
+
+
+def _anchor_pending(pending: list[tuple[str, list[str], str]], anchor: str) -> list[DecreeEffect]:
+    """Parts named before their article ("SE REFORMAN LOS INCISOS J) Y K), Y SE ADICIONAN … A LA
+    FRACCIÓN I DEL ARTÍCULO 11 TER") take the article, and the fracción for incisos, of the next anchor."""
+    article = anchor.split(".")[0]
+    fraction = next((p for p in anchor.split(".") if p.startswith("frac_")), None)
+    out = []
+    for effect_type, parts, raw in pending:
+        for part in parts:
+            base = f"{article}.{fraction}" if part.startswith("inc_") and fraction else article
+            out.append(DecreeEffect(effect_type, f"{base}.{part}", raw))
+    return out
 
 
 def _dedupe(effects: list[DecreeEffect]) -> list[DecreeEffect]:
