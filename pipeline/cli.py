@@ -114,6 +114,10 @@ def build(
             f"{report.bills} bills, {report.versions} parsed texts, {report.evidence} evidence rows, "
             f"{report.conflicts} conflicts; {result.scraped_records} scraped records."
         )
+        validation = result.validation or {}
+        if validation and not validation.get("skipped"):
+            checks = len(validation.get("results", []))
+            console.print(f"Validation passed: {checks} expectations; published into {state.paths.processed}")
         for problem in result.unparsed:
             err.print(f"[yellow]unparsed:[/yellow] {problem}")
 

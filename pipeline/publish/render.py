@@ -197,7 +197,7 @@ def render_text_table(rows: list[dict], *, lang: str = "en"):
 
     table = Table(title=None, show_lines=False, pad_edge=False)
     for column in ("State", "Summary", "Law (title, shortened)", "Published", "Last reform", "Bills", "Checked", "Ev."):
-        table.add_column(column, no_wrap=True, overflow="ellipsis")
+        table.add_column(column, no_wrap=True, overflow="ellipsis", min_width=len(column))
     for row in rows:
         title = row.get("law_title") or ""
         published = iso(row.get("law_published"))
