@@ -6,6 +6,7 @@ Run ``proteja --help`` (or ``python -m pipeline --help``) for the list of comman
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import sys
@@ -14,7 +15,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from pipeline.paths import DataPaths
 
@@ -28,9 +28,36 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-# Piped output (make run, CI logs) gets a wide console instead of rich's 80-column default.
-console = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+
+
+@functools.cache
+def _console():
+    """stdout console, made on first use (rich is not imported by commands that print plain text)."""
+    from rich.console import Console
+
+    # Piped output (make run, CI logs) gets a wide console instead of rich's 80-column default.
+    return Console(width=None if sys.stdout.isatty() else 160)
+
+
+@functools.cache
+def _err():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _esc(value) -> str:
+    """Data or user input inside a rich-markup string: printed as is, never parsed as markup."""
+    from rich.markup import escape
+
+    return escape(str(value))
+
+
+def _cells(*values) -> list:
+    """Table cells as rich Text, so a title holding '[/X]' or '[abrogada]' prints literally."""
+    from rich.text import Text
+
+    return [Text("" if v is None else str(v)) for v in values]
 
 
 class StatusFormat(StrEnum):
@@ -61,7 +88,7 @@ state = _State()
 
 def _not_available(what: str, issue: int, exc: Exception | None = None) -> None:
     detail = f" ({exc})" if exc else ""
-    err.print(f"[red]{what} is not available in this build: it arrives with issue #{issue}{detail}.[/red]")
+    _err().print(f"[red]{what} is not available in this build: it arrives with issue #{issue}{detail}.[/red]")
     raise typer.Exit(code=3)
 
 
@@ -82,44 +109,65 @@ def main_callback(
 
 @app.command()
 def build(
-    no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip the expectation gate (not for publishing).")] = False,
+    no_validate: Annotated[
+        bool, typer.Option("--no-validate", help="Skip the expectation gate: writes data/unvalidated/, never publishes.")
+    ] = False,
     allow_shrink: Annotated[
         bool, typer.Option("--allow-shrink", help="Accept tables shrinking vs the previous publication (recorded).")
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when no input changed.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Build data/processed/ (DuckDB + CSV/Parquet + status pages) from data/raw and data/registry, offline.
 
     Atomic: a build that fails or does not pass validation leaves the previous publication untouched.
+    A build whose inputs did not change since the current publication does nothing and says so.
     """
     from pipeline.build import BuildFailed
     from pipeline.build import build as run_build
+    from pipeline.fetch.lock import StoreLocked
     from pipeline.store.registry_csv import RegistryError
 
     try:
-        with console.status("Building…", spinner="dots") if not quiet else _nullcontext():
-            result = run_build(state.paths, validate=not no_validate, allow_shrink=allow_shrink)
+        with _console().status("Building…", spinner="dots") if not quiet else _nullcontext():
+            result = run_build(state.paths, validate=not no_validate, allow_shrink=allow_shrink, force=force)
     except RegistryError as exc:
-        err.print(f"[red]Registry error:[/red] {exc}")
+        _err().print(f"Registry error: {exc}", markup=False)
         raise typer.Exit(code=2) from exc
+    except StoreLocked as exc:
+        _err().print(str(exc), markup=False)
+        raise typer.Exit(code=75) from exc  # EX_TEMPFAIL: try again later
     except BuildFailed as exc:
-        err.print(f"[red]Build failed:[/red] {exc}")
+        _err().print(f"Build failed: {exc}", markup=False)
         if exc.rejected_dir:
-            err.print(f"The rejected candidate is kept in {exc.rejected_dir}")
+            _err().print(f"The rejected candidate is kept in {exc.rejected_dir}", markup=False)
         raise typer.Exit(code=1) from exc
     if not quiet:
-        report = result.load
-        console.print(
-            f"Built {result.database} — {report.instruments} instruments, {report.events} events, "
-            f"{report.bills} bills, {report.versions} parsed texts, {report.evidence} evidence rows, "
-            f"{report.conflicts} conflicts; {result.scraped_records} scraped records."
-        )
-        validation = result.validation or {}
-        if validation and not validation.get("skipped"):
-            checks = len(validation.get("results", []))
-            console.print(f"Validation passed: {checks} expectations; published into {state.paths.processed}")
-        for problem in result.unparsed:
-            err.print(f"[yellow]unparsed:[/yellow] {problem}")
+        _print_build(result, validated=not no_validate)
+
+
+def _print_build(result, *, validated: bool) -> None:
+
+    if result.up_to_date:
+        _console().print(f"Nothing changed since the last build (inputs {result.inputs_digest[:12]}): "
+                      f"{state.paths.processed} is up to date; nothing was rebuilt.", markup=False)  # fmt: skip
+        return
+    report = result.load
+    _console().print(
+        f"Built {result.database} — {report.instruments} instruments, {report.events} events, "
+        f"{report.bills} bills, {report.versions} parsed texts, {report.evidence} evidence rows, "
+        f"{report.conflicts} conflicts; {result.scraped_records} scraped records.", markup=False
+    )
+    validation = result.validation or {}
+    if validated:
+        checks = len(validation.get("results", []))
+        _console().print(f"Validation passed: {checks} expectations; published into {state.paths.processed}")
+    else:
+        _console().print(f"Not validated, so not published: the build is in {result.database.parent} only.")
+    for problem in result.unparsed:
+        _err().print(f"unparsed: {problem}", markup=False)
+    for problem in result.problems:
+        _err().print(f"skipped: {problem}", markup=False)
 
 
 class _nullcontext:
@@ -136,7 +184,7 @@ def _connect():
     try:
         return connect_read_only(state.paths.database)
     except StoreMissing as exc:
-        err.print(f"[red]{exc}[/red]")
+        _err().print(f"[red]{_esc(exc)}[/red]")
         raise typer.Exit(code=2) from exc
 
 
@@ -146,7 +194,7 @@ def _parse_date(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        err.print(f"[red]--as-of must be YYYY-MM-DD, got {value!r}[/red]")
+        _err().print(f"[red]--as-of must be YYYY-MM-DD, got {_esc(repr(value))}[/red]")
         raise typer.Exit(code=2) from exc
 
 
@@ -168,7 +216,7 @@ def status(
         try:
             code = jurisdictions.resolve(state_code)
         except jurisdictions.UnknownJurisdiction as exc:
-            err.print(f"[red]{exc}[/red]")
+            _err().print(f"[red]{_esc(exc)}[/red]")
             raise typer.Exit(code=2) from exc
     con = _connect()
     try:
@@ -185,12 +233,12 @@ def status(
     elif fmt is StatusFormat.html:
         sys.stdout.write(render.render_html(rows, as_of=day, last_checked=last_checked))
     else:
-        console.print(f"Status as of {day.isoformat()} · last checked {render.iso(last_checked)}")
-        console.print(render.render_text_table(rows, lang=lang.value))
+        _console().print(f"Status as of {day.isoformat()} · last checked {render.iso(last_checked)}")
+        _console().print(render.render_text_table(rows, lang=lang.value))
         counts: dict[str, int] = {}
         for row in rows:
             counts[row["summary"]] = counts.get(row["summary"], 0) + 1
-        console.print("  ".join(f"{render.label(k, lang.value)}: {v}" for k, v in sorted(counts.items())))
+        _console().print("  ".join(f"{render.label(k, lang.value)}: {v}" for k, v in sorted(counts.items())))
 
 
 @app.command()
@@ -227,33 +275,39 @@ def timeline(
     for column in ("Date", "State", "Event", "Instrument", "States with a law"):
         table.add_column(column, overflow="fold")
     for r in rows:
-        table.add_row(render.iso(r["date"]), r["state"], r["event"], r["instrument_title"], str(r["states_with_law"]))
-    console.print(table)
+        table.add_row(*_cells(render.iso(r["date"]), r["state"], r["event"], r["instrument_title"], r["states_with_law"]))
+    _console().print(table)
 
 
 @app.command()
 def query(
     sql: Annotated[str, typer.Argument(help="A SQL query (read-only: writes are refused).")],
     fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+    max_rows: Annotated[int, typer.Option("--max-rows", help="Print at most this many rows.")] = 10_000,
+    timeout: Annotated[float, typer.Option("--timeout", help="Stop the query after this many seconds.")] = 30.0,
 ) -> None:
-    """Run SQL against the DuckDB store, read-only. Example: proteja query "select * from conflicts"."""
+    """Run one read-only SQL query against the DuckDB store. Example: proteja query "select * from conflicts".
+
+    Writes, file and URL reads, extensions and settings are refused; at most --max-rows rows print.
+    """
     import duckdb
 
     from pipeline.publish import render
+    from pipeline.store.db import StoreMissing
+    from pipeline.store.query import QueryRefused, run_query
 
-    con = _connect()
+    if not state.paths.database.exists():
+        _connect()  # the same "run proteja build first" message as every other command
     try:
-        cursor = con.execute(sql)
-        columns = [c[0] for c in cursor.description] if cursor.description else []
-        rows = cursor.fetchall() if columns else []
-    except duckdb.Error as exc:
-        message = str(exc).splitlines()[0]
-        if "read-only" in message or "read only" in message:
-            message = f"the database is opened read-only; write statements are refused ({message})"
-        err.print(f"[red]Query failed:[/red] {message}")
+        result = run_query(state.paths.database, sql, max_rows=max_rows, timeout_s=timeout)
+    except (QueryRefused, duckdb.Error, StoreMissing) as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        _err().print(f"[red]Query refused:[/red] {_esc(message)}" if isinstance(exc, QueryRefused)
+                     else f"[red]Query failed:[/red] {_esc(message)}")  # fmt: skip
         raise typer.Exit(code=2) from exc
-    finally:
-        con.close()
+    columns, rows = result.columns, result.rows
+    if result.truncated:
+        _err().print(f"[yellow]only the first {max_rows} rows are shown (--max-rows)[/yellow]")
     if fmt is QueryFormat.json:
         records = [dict(zip(columns, r, strict=True)) for r in rows]
         sys.stdout.write(json.dumps(render.jsonable(records), ensure_ascii=False, indent=2, default=str) + "\n")
@@ -271,8 +325,8 @@ def query(
         for column in columns:
             table.add_column(column, overflow="fold")
         for r in rows:
-            table.add_row(*["" if v is None else render.iso(v) if not isinstance(v, str) else v for v in r])
-        console.print(table)
+            table.add_row(*_cells(*[render.iso(v) if v is not None and not isinstance(v, str) else v for v in r]))
+        _console().print(table)
 
 
 @app.command()
@@ -284,7 +338,7 @@ def export(
 
     out.mkdir(parents=True, exist_ok=True)
     written = write_publications(state.paths.database, out, DataPaths(out))
-    console.print(f"Wrote {len(written)} files into {out}")
+    _console().print(f"Wrote {len(written)} files into {out}")
 
 
 # -- fetching and sources (runtime, issue 3) -------------------------------------------------------
@@ -306,7 +360,7 @@ def fetch(
         sys.stdout.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
     else:
         for key, value in record.items():
-            console.print(f"{key}: {value}")
+            _console().print(f"{key}: {value}", markup=False)
     if record.get("outcome") not in ("ok", "unchanged"):
         raise typer.Exit(code=1)
 
@@ -325,9 +379,9 @@ def refresh(
     failed = [s for s in summaries if not s.get("ok")]
     for summary in summaries:
         mark = "[green]ok[/green]" if summary.get("ok") else "[red]FAILED[/red]"
-        console.print(f"{summary.get('source')}: {mark} items={summary.get('items_found')} {summary.get('last_error') or ''}")
+        _console().print(f"{_esc(summary.get('source'))}: {mark} items={summary.get('items_found')} {_esc(summary.get('last_error') or '')}")
     if failed:
-        err.print(f"[red]{len(failed)} source(s) failed: {', '.join(s['source'] for s in failed)}[/red]")
+        _err().print(f"[red]{len(failed)} source(s) failed: {', '.join(s['source'] for s in failed)}[/red]")
         raise typer.Exit(code=1)
 
 
@@ -347,8 +401,8 @@ def sources(
             table.add_column(column, overflow="fold")
         for name, src in all_sources().items():
             info = src.info
-            table.add_row(name, info.jurisdiction, info.title, " ".join(info.formats), info.covers, info.homepage)
-        console.print(table)
+            table.add_row(*_cells(name, info.jurisdiction, info.title, " ".join(info.formats), info.covers, info.homepage))
+        _console().print(table)
         return
     try:
         from pipeline.fetch.commands import sources_report
@@ -356,9 +410,10 @@ def sources(
         _not_available("`proteja sources`", 3, exc)
     report = sources_report(state.paths)
     conflicts = _conflicts_summary()
+    skipped = _skipped_items()
     if as_json:
-        sys.stdout.write(json.dumps({"sources": report, "conflicts": conflicts}, ensure_ascii=False, indent=2,
-                                    default=str) + "\n")  # fmt: skip
+        sys.stdout.write(json.dumps({"sources": report, "conflicts": conflicts, "skipped": skipped},
+                                    ensure_ascii=False, indent=2, default=str) + "\n")  # fmt: skip
         return
     table = Table(title="Source health")
     for column in ("source", "last checked", "last changed", "items", "health", "last error"):
@@ -367,17 +422,38 @@ def sources(
         health = " ".join(f"{k}={v}" for k, v in sorted((row.get("health") or {}).items()))
         if not row.get("last_checked"):
             health = "never run (no refresh recorded in data/raw/runs.jsonl)"
-        table.add_row(str(row.get("source")), str(row.get("last_checked") or ""), str(row.get("last_changed") or ""),
-                      str(row.get("items_found") or ""), health, str(row.get("last_error") or ""))  # fmt: skip
-    console.print(table)
+        table.add_row(*_cells(row.get("source"), row.get("last_checked") or "", row.get("last_changed") or "",
+                              row.get("items_found") or "", health, row.get("last_error") or ""))  # fmt: skip
+    _console().print(table)
+    if skipped:
+        _console().print(f"[yellow]{len(skipped)} item(s) skipped by the last build[/yellow] (each classified):")
+        for p in skipped:
+            _console().print(f"  {p['source']}: {p['outcome']} ({p['error_class']}) {p['item']}: {p['message']}",
+                             markup=False)  # fmt: skip
     if conflicts:
-        console.print(f"[yellow]{len(conflicts)} conflict(s) between sources[/yellow] (proteja query \"select * from conflicts\"):")
+        _console().print(f"[yellow]{len(conflicts)} conflict(s) between sources[/yellow] (proteja query \"select * from conflicts\"):")
         for c in conflicts:
-            console.print(f"  {c['instrument_id']} {c['event_type']}: kept {c['kept_value']}, other {c['other_value']} "
-                          f"({c['resolution']})")  # fmt: skip
+            _console().print(f"  {c['instrument_id']} {c['event_type']}: kept {c['kept_value']}, other {c['other_value']} "
+                          f"({c['resolution']})", markup=False)  # fmt: skip
 
 
 def _conflicts_summary() -> list[dict]:
+    return _published_rows("SELECT * FROM conflicts ORDER BY conflict_id")
+
+
+def _skipped_items() -> list[dict]:
+    """Per-item failures: the manifest lines the raw store cannot read now, then the last build's problems."""
+    from pipeline.fetch.store import RawStore
+
+    found = [{"source": "raw store", "item": f"manifest.jsonl line {p.line_no}", "outcome": "store_error",
+              "error_class": "ManifestLineSkipped", "message": p.reason} for p in RawStore(state.paths.raw).problems()]
+    built = _published_rows("SELECT source, item, outcome, error_class, message FROM build_problems ORDER BY ordinal")
+    return found + [row for row in built if row not in found]
+
+
+def _published_rows(sql: str) -> list[dict]:
+    import duckdb
+
     from pipeline.store.db import StoreMissing, connect_read_only
 
     try:
@@ -385,9 +461,11 @@ def _conflicts_summary() -> list[dict]:
     except StoreMissing:
         return []
     try:
-        cursor = con.execute("SELECT * FROM conflicts ORDER BY conflict_id")
+        cursor = con.execute(sql)
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
+    except duckdb.CatalogException:
+        return []  # a database built before this table existed
     finally:
         con.close()
 
@@ -408,12 +486,12 @@ def inspect(
 
     kinds = inspect_kinds()
     if kind not in kinds:
-        err.print(f"[red]Unknown kind {kind!r}.[/red] Known kinds: {', '.join(kinds) or '(none installed yet)'}")
+        _err().print(f"[red]Unknown kind {kind!r}.[/red] Known kinds: {', '.join(kinds) or '(none installed yet)'}")
         raise typer.Exit(code=2)
     try:
         result = kinds[kind](file)
     except ScrapeError as exc:
-        err.print(f"[red]{exc.outcome}:[/red] {exc}")
+        _err().print(f"[red]{exc.outcome}:[/red] {_esc(exc)}")
         raise typer.Exit(code=1) from exc
     sys.stdout.write(json.dumps(jsonable(result), ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -430,12 +508,12 @@ def validate(
         _not_available("`proteja validate`", 8, exc)
     database = db_path or state.paths.database
     if not database.exists():
-        err.print(f"[red]no database at {database}; run `proteja build` first[/red]")
+        _err().print(f"[red]no database at {database}; run `proteja build` first[/red]")
         raise typer.Exit(code=2)
     previous = state.paths.processed if (state.paths.processed / "datapackage.json").exists() else None
     report = validate_database(database, previous_publication=previous, allow_shrink=allow_shrink,
                                report_dir=state.paths.processed / "validation")  # fmt: skip
-    print_summary(report, console)
+    print_summary(report, _console())
     if not report.get("success"):
         raise typer.Exit(code=1)
 

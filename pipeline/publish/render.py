@@ -10,6 +10,7 @@ import datetime as dt
 import html
 import io
 import json
+import re
 
 from pipeline.vocab import LABELS
 
@@ -149,8 +150,17 @@ def _cite_key(ev: dict) -> tuple:
     return (ev.get("url"), ev.get("source_url"), ev.get("sha256"), iso(ev.get("date")), ev.get("issue"))
 
 
-def _citation_text(ev: dict) -> str:
-    parts = [p for p in (ev.get("gazette"), ev.get("issue"), iso(ev.get("date"))) if p]
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def md_escape(text: str | None) -> str:
+    """Text from the data as literal Markdown: a title never becomes a link, emphasis or a new cell."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+
+
+def _citation_text(ev: dict, escape=lambda text: text) -> str:
+    parts = [escape(p) for p in (ev.get("gazette"), ev.get("issue")) if p]
+    parts += [iso(ev.get("date"))] if ev.get("date") else []
     where = ev.get("url") or ev.get("source_url") or ""
     if ev.get("sha256"):
         proof = f"sha256:{ev['sha256']}"
@@ -176,9 +186,9 @@ def render_markdown(rows: list[dict], *, as_of: dt.date, last_checked: dt.date |
     for row in rows:
         refs = "".join(f"[{n}]" for n in _row_refs(row, numbers))
         cells = [
-            row["name"],
+            md_escape(row["name"]),
             label(row["summary"], lang),
-            (row.get("law_title") or "").replace("|", "/"),
+            md_escape(row.get("law_title")),
             _published_cell(row, lang),
             iso(row.get("last_reform")),
             str(row.get("pending_bills") or 0),
@@ -187,13 +197,14 @@ def render_markdown(rows: list[dict], *, as_of: dt.date, last_checked: dt.date |
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "## " + ("Fuentes" if lang == "es" else "Sources"), ""]
-    lines += [f"{i}. {_citation_text(ev)}" for i, ev in enumerate(ordered, start=1)]
+    lines += [f"{i}. {_citation_text(ev, md_escape)}" for i, ev in enumerate(ordered, start=1)]
     return "\n".join(lines) + "\n"
 
 
 def render_text_table(rows: list[dict], *, lang: str = "en"):
     """A compact rich Table for the terminal (the full titles are in --format md/json/html)."""
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=None, show_lines=False, pad_edge=False)
     for column in ("State", "Summary", "Law (title, shortened)", "Published", "Last reform", "Bills", "Checked", "Ev."):
@@ -204,9 +215,9 @@ def render_text_table(rows: list[dict], *, lang: str = "en"):
         if title and not published:
             published = "unknown"
         table.add_row(
-            f"{row['state'].removeprefix('MX-')} {row['name']}",
+            Text(f"{row['state'].removeprefix('MX-')} {row['name']}"),  # Text: data is never rich markup
             label(row["summary"], lang),
-            title if len(title) <= 48 else title[:47] + "…",
+            Text(title if len(title) <= 48 else title[:47] + "…"),
             published,
             iso(row.get("last_reform")),
             str(row.get("pending_bills") or 0),

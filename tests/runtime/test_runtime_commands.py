@@ -145,7 +145,7 @@ def test_second_refresh_fails_clearly_while_another_process_holds_the_store(stor
     )  # fmt: skip
     try:
         assert holder.stdout.readline().strip() == "held"
-        with pytest.raises(StoreLocked, match=rf"locked by another refresh \(pid {holder.pid} since"):
+        with pytest.raises(StoreLocked, match=rf"cannot refresh: .* busy, a refresh \(pid {holder.pid}\) holds it since"):
             refresh(["alpha"], offline=True, data_paths=paths, registry=registry, lock_timeout=0.2)
     finally:
         holder.kill()
