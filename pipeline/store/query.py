@@ -72,7 +72,7 @@ def _check_statement(con: duckdb.DuckDBPyConnection, sql: str) -> None:
         raise QueryRefused(f"give exactly one statement, got {len(statements)}")
     kind = statements[0].type
     if kind != duckdb.StatementType.SELECT:
-        raise QueryRefused(f"only queries are allowed; this is a {kind.name} statement")
+        raise QueryRefused(f"the query is read-only: only queries are allowed; this is a {kind.name} statement")
 
 
 def _first_line(exc: Exception) -> str:

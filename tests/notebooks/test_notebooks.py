@@ -36,8 +36,8 @@ def build_copy(target: Path, *, raw_store=None) -> Path:
     (data / "raw").mkdir(parents=True, exist_ok=True)
     if raw_store:
         raw_store(data / "raw")
-    # The expectation gate is tested elsewhere; the notebooks read what the build derives.
-    build(DataPaths(data), validate=False)
+    # The notebooks read the publication, and only a validated build publishes.
+    build(DataPaths(data))
     return data
 
 
