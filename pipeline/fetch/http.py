@@ -20,8 +20,11 @@ TLS verification is always on (see :mod:`pipeline.fetch.tls`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import socket
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -44,8 +47,8 @@ from urllib3.util.retry import Retry
 from pipeline.fetch import content as body
 from pipeline.fetch.challenge import detect_block
 from pipeline.fetch.errors import FetchError, error_for
-from pipeline.fetch.robots import RobotsPolicy
-from pipeline.fetch.store import ManifestEntry, RawStore, utc_now_iso
+from pipeline.fetch.robots import RobotsFetch, RobotsPolicy
+from pipeline.fetch.store import ManifestEntry, RawStore, StoreWriteFailed, utc_now_iso
 from pipeline.fetch.throttle import HostThrottle
 from pipeline.fetch.tls import verify_for
 from pipeline.sources.base import Response, SourceInfo
@@ -53,6 +56,12 @@ from pipeline.sources.base import Response, SourceInfo
 USER_AGENT = "proteja/0.1 (+https://github.com/proteja-mx/proteja; open data on Mexican anti-trafficking law)"
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # law PDFs run to a few MB; whole DOF editions to tens of MB
 DEFAULT_TIMEOUTS = (10.0, 60.0)  # (connect, read) seconds; Mexican official servers are slow
+#: Wall-clock limit of one attempt, body included: a server dripping a byte a second never ends otherwise.
+DEFAULT_DEADLINE_S = 180.0
+#: The longest Retry-After we wait; a server asking for more is given up on for this run.
+MAX_RETRY_AFTER_S = 120.0
+#: robots.txt files are small; anything larger is not a robots file.
+ROBOTS_MAX_BYTES = 512 * 1024
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 _CHUNK = 64 * 1024
 
@@ -112,6 +121,8 @@ class HttpFetcher:
         obey_robots: bool = True,
         now: Callable[[], dt.datetime] | None = None,
         session: requests.Session | None = None,
+        deadline_s: float = DEFAULT_DEADLINE_S,
+        max_retry_after_s: float = MAX_RETRY_AFTER_S,
     ):
         self.store = store
         self.user_agent = user_agent
@@ -124,7 +135,9 @@ class HttpFetcher:
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
         self.session = session or requests.Session()
         self.session.headers.update({"User-Agent": user_agent, "Accept": "*/*"})
-        self._interval = 1.0  # min_interval_s of the source being fetched (for robots.txt too)
+        self.deadline_s = deadline_s
+        self.max_retry_after_s = max_retry_after_s
+        self._source: SourceInfo | None = None  # the source being fetched (robots.txt obeys its hosts too)
         self.robots = RobotsPolicy(self._fetch_robots)
         self.stats = FetchStats()
         self.last_entry: ManifestEntry | None = None
@@ -134,7 +147,7 @@ class HttpFetcher:
     def get(self, url: str, *, source: SourceInfo, encoding: str | None = None) -> Response:
         """Fetch ``url`` for ``source``; return the stored Response or raise a ``FetchError``."""
         codec = encoding or source.encoding
-        self._interval = source.min_interval_s
+        self._source = source
         retry = self.retry
         pending_delay = 0.0
         while True:
@@ -153,6 +166,9 @@ class HttpFetcher:
             self.get(url, source=source, encoding=encoding)
         except FetchError as exc:
             return exc.entry
+        except StoreWriteFailed as exc:  # nothing reached the manifest: say so instead of "ok"
+            return ManifestEntry.from_dict({"source": source.name, "url": url, "retrieved_at": utc_now_iso(self._now()),
+                                            "outcome": "store_error", "error": str(exc), "bytes": 0})  # fmt: skip
         assert self.last_entry is not None
         return self.last_entry
 
@@ -183,11 +199,17 @@ class HttpFetcher:
                 current = urljoin(current, resp.headers.get("Location", ""))
                 resp.close()
                 continue
+            watchdog = _Watchdog(self.deadline_s, resp)
             try:
-                return self._read_response(url, current, resp, codec)
+                attempt = self._read_response(url, current, resp, codec)
             finally:
+                watchdog.cancel()
                 resp.close()
                 self.throttle.mark(host)
+            if watchdog.fired and attempt.outcome not in ("ok", "unchanged"):
+                error = f"no complete answer within the {self.deadline_s:g} s deadline ({attempt.error})"
+                return _Attempt("timeout", attempt.fields, error=error, retry_error=ReadTimeoutError(None, url, error))
+            return attempt
         return _Attempt("http_error", {"final_url": current}, error=f"more than {self.max_redirects} redirects")
 
     def _refusal(self, url: str, source: SourceInfo) -> _Attempt | None:
@@ -203,7 +225,7 @@ class HttpFetcher:
         if self.obey_robots:
             answer = self.robots.check(url)
             if not answer.allowed:
-                return _Attempt("robots_disallowed", {"final_url": url}, error=answer.reason)
+                return _Attempt(answer.outcome, {"final_url": url}, error=answer.reason)
         return None
 
     def _conditional_headers(self, url: str) -> dict:
@@ -350,6 +372,9 @@ class HttpFetcher:
             if raw is None or attempt.outcome != "http_error":
                 return None, 0.0
             retry_after = _retry_after(retry, raw)
+            if retry_after is not None and retry_after > self.max_retry_after_s:
+                attempt.error = f"{attempt.error}; Retry-After {retry_after:g} s is over the {self.max_retry_after_s:g} s we wait"
+                return None, 0.0
             if not retry.is_retry("GET", raw.status, has_retry_after=retry_after is not None):
                 return None, 0.0
             new = retry.increment(method="GET", url=url, response=raw)
@@ -357,17 +382,82 @@ class HttpFetcher:
         except (MaxRetryError, ReadTimeoutError, ConnectTimeoutError, ProtocolError):
             return None, 0.0  # retries exhausted (or not allowed for this error)
 
-    def _fetch_robots(self, robots_url: str) -> tuple[int | None, bytes]:
-        """GET robots.txt politely (same UA, throttle, TLS); (None, b"") if unreachable."""
-        host = urlsplit(robots_url).hostname or ""
-        self.throttle.wait(host, self._interval)
+    def _fetch_robots(self, robots_url: str) -> RobotsFetch:
+        """GET robots.txt through the same guards as any page: allowed hosts on every hop, the same
+        throttle, TLS and deadline, a size cap (decompressed), and retries; failures keep their class."""
+        retry, delay = self.retry, 0.0
+        while True:
+            attempt = self._robots_attempt(robots_url, delay)
+            if attempt.outcome == "ok":
+                return RobotsFetch(attempt.fields.get("http_status"), attempt.content or b"")
+            if attempt.outcome == "http_error" and attempt.raw_response is not None and attempt.fields["http_status"] < 500:
+                return RobotsFetch(attempt.fields["http_status"], b"")
+            retry, delay = self._next_retry(retry, robots_url, attempt)
+            if retry is None:
+                status = attempt.fields.get("http_status")
+                return RobotsFetch(status, b"", outcome=attempt.outcome, error=attempt.error)
+
+    def _robots_attempt(self, robots_url: str, delay: float) -> _Attempt:
+        source = self._source
+        assert source is not None, "robots.txt is only read on behalf of a source"
+        current = robots_url
+        for _hop in range(self.max_redirects + 1):
+            host = urlsplit(current).hostname
+            if not host_allowed(host, source.allowed_hosts):
+                return _Attempt("refused_host", {"final_url": current},
+                                error=f"robots.txt redirected to {host!r}, outside {source.name}'s allowed hosts")  # fmt: skip
+            self.throttle.wait(host or "", source.min_interval_s, at_least=delay)
+            delay = 0.0
+            try:
+                resp = self.session.get(current, stream=True, timeout=self.timeouts, allow_redirects=False,
+                                        verify=verify_for(host or ""))  # fmt: skip
+            except requests.exceptions.RequestException as exc:
+                self.throttle.mark(host or "")
+                return _request_failure(exc, current)
+            if resp.is_redirect:
+                current = urljoin(current, resp.headers.get("Location", ""))
+                resp.close()
+                continue
+            return self._robots_body(resp, current, host or "")
+        return _Attempt("http_error", {"final_url": current}, error=f"robots.txt: more than {self.max_redirects} redirects")
+
+    def _robots_body(self, resp: requests.Response, url: str, host: str) -> _Attempt:
+        fields = {"final_url": url, "http_status": resp.status_code}
+        saved, self.max_bytes = self.max_bytes, min(self.max_bytes, ROBOTS_MAX_BYTES)
+        watchdog = _Watchdog(self.deadline_s, resp)
         try:
-            resp = self.session.get(robots_url, timeout=self.timeouts, verify=verify_for(host))
-        except requests.exceptions.RequestException:
-            return None, b""
+            content, failure = self._read_body(resp, fields)
         finally:
+            self.max_bytes = saved
+            watchdog.cancel()
+            resp.close()
             self.throttle.mark(host)
-        return resp.status_code, resp.content[:512 * 1024]
+        if failure:
+            return failure
+        if not 200 <= resp.status_code < 300:
+            return _Attempt("http_error", fields, error=f"robots.txt: HTTP {resp.status_code}", raw_response=resp.raw)
+        return _Attempt("ok", fields, content=content)
+
+
+class _Watchdog:
+    """Closes a response when the per-attempt deadline passes, so a slow drip ends as a timeout."""
+
+    def __init__(self, seconds: float, resp: requests.Response):
+        self.fired = False
+        self._resp = resp
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        self.fired = True
+        with contextlib.suppress(Exception):
+            self._resp.raw._fp.fp.raw._sock.shutdown(socket.SHUT_RDWR)  # wake a blocked recv
+        with contextlib.suppress(Exception):
+            self._resp.close()
+
+    def cancel(self) -> None:
+        self._timer.cancel()
 
 
 def host_allowed(host: str | None, allowed_hosts: tuple[str, ...]) -> bool:
