@@ -370,7 +370,7 @@ def _structure_number(tokens: list[str]) -> tuple[str, int] | None:
     first = tokens[0].rstrip(".:-")
     if re.fullmatch(r"[IVXLC]+", first):
         return str(roman_to_int(first)), 1
-    if first.isdigit():
+    if first.isdecimal():  # not isdigit(): '²' is a digit int() refuses
         return str(int(first)), 1
     for used in (2, 1):
         value = ordinal_value(" ".join(t.rstrip(".:-") for t in tokens[:used]))
@@ -737,7 +737,8 @@ def _transitorio_heading(line: str, items: list[Transitorio]):
     if not m:
         return None
     words = m.group("words")
-    value: int | str | None = int(re.sub(r"\D", "", words)) if words[0].isdigit() else ordinal_value(words)
+    digits = re.sub(r"\D", "", words)
+    value: int | str | None = int(digits) if words[0].isdecimal() and digits.isdecimal() else ordinal_value(words)
     if value is None:
         return None
     rest = m.group("rest").strip()
@@ -1053,7 +1054,7 @@ def _decree_effects(decrees: list[ReformDecree]) -> list[Effect]:
 
 def _check_numbering(doc: LawDocument) -> None:
     """Warn (never fail) when numbered articles skip or repeat a number."""
-    numbers = [int(a.number) for a in doc.articles if a.number.isdigit() and not a.suffix]
+    numbers = [int(a.number) for a in doc.articles if a.number.isdecimal() and not a.suffix]
     for previous, current in zip(numbers, numbers[1:], strict=False):
         if current != previous + 1:
             doc.warnings.append(f"article numbering jumps from {previous} to {current}")

@@ -34,6 +34,12 @@ class LayoutChanged(ScrapeError):
     outcome = "layout_changed"
 
 
+class Undecodable(ScrapeError):
+    """A stored page does not decode with its source's codec (one stray byte is enough)."""
+
+    outcome = "decode_error"
+
+
 class EmptyResponse(ScrapeError):
     """A 200 answer that carries no data (e.g. a SIDOF day with empty lists)."""
 
@@ -86,7 +92,10 @@ class Page:
     @property
     def text(self) -> str:
         codec = self.encoding or self.source.encoding
-        return self.response.content.decode(codec)
+        try:
+            return self.response.content.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise Undecodable(f"cannot decode as {codec}: {exc}", self.url) from None
 
     @property
     def soup(self) -> BeautifulSoup:

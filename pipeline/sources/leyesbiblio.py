@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+from pipeline import problems
 from pipeline.parse.dates import DateParseError, find_dates, parse_date, parse_filename_date
 from pipeline.records import EventRecord, Evidence, Instrument
 from pipeline.sources import dof
@@ -164,7 +165,14 @@ class IndexPage(Page):
         return [self.read_row(tr).to_dict() for tr in rows]
 
     def catalogue(self) -> list[CatalogueRow]:
-        return [self.read_row(tr) for tr in self.rows()]
+        """Every readable row; a row with an impossible date (``DOF 31/02/1917``) is skipped and recorded."""
+        rows = []
+        for number, tr in enumerate(self.rows(), start=1):
+            try:
+                rows.append(self.read_row(tr))
+            except DateParseError as exc:
+                problems.record(INFO.name, f"{self.url} row {number}", "parse_error", exc)
+        return rows
 
     def read_row(self, tr) -> CatalogueRow:
         number_cell, law_cell, reform_cell, files_cell = tr.find_all("td", recursive=False)
@@ -350,7 +358,7 @@ def _date_of(entry: RefEntry, link_text: str) -> None:
 
 def _number_of(entry: RefEntry, column: str) -> None:
     """The number column wins; the file's number fills an empty column and flags a disagreement."""
-    if column.isdigit():
+    if column.isdecimal():
         entry.number = int(column)
         if entry.kind == "reform" and entry.file_number and entry.file_number != entry.number:
             entry.warnings.append(f"reform {entry.number} links the file of reform {entry.file_number}")
@@ -400,14 +408,13 @@ _ABROGATES = re.compile(
 
 
 def pdf_text(content: bytes) -> str:
-    """Plain text of a PDF (pypdfium2: fast bulk text; layout does not matter for these phrases)."""
-    import pypdfium2
+    """Plain text of a PDF: the law parser's own extraction (memoised), so each PDF is extracted once."""
+    from pipeline.parse.extract import DocumentError, extract_text
 
-    document = pypdfium2.PdfDocument(content)
     try:
-        return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
-    finally:
-        document.close()
+        return extract_text(content).text
+    except DocumentError:
+        return ""
 
 
 def abrogated_laws(text: str) -> list[tuple[str, dt.date]]:
