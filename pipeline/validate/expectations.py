@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline import jurisdictions, vocab
-from pipeline.paths import SCHEMAS_DIR
+from pipeline.paths import SCHEMAS_DIR, SQL_DIR
 
 FAMILIES = (
     "row_counts", "keys", "vocabulary", "dates", "ordering", "referential", "formats", "no_silent_loss",
@@ -104,21 +104,8 @@ KEYS: dict[str, list[tuple[str, ...]]] = {
     STATUS: [("state",)],
 }
 
-#: Coded columns and the vocabulary of pipeline.vocab they draw from.
-VOCAB_COLUMNS: dict[tuple[str, str], str] = {
-    ("instruments", "instrument_type"): "instrument_type",
-    ("events", "event_type"): "event_type",
-    ("events", "best_kind"): "evidence_kind",
-    ("events", "best_confidence"): "confidence",
-    ("bill_events", "event_type"): "bill_event_type",
-    ("evidence", "kind"): "evidence_kind",
-    ("evidence", "confidence"): "confidence",
-    ("snapshots", "outcome"): "fetch_outcome",
-    ("effects", "effect_type"): "effect_type",
-    ("provisions", "level"): "provision_level",
-    (STATUS, "summary"): "summary",
-    (STATUS, "law_status"): "law_status",
-}
+# Coded columns and the vocabulary of pipeline.vocab they draw from: see vocab_columns(), generated
+# from the schema's {{vocab:NAME}} CHECKs and from the derived status columns named after a vocabulary.
 
 #: Date and timestamp columns that must lie between MIN_DATE and the build date.
 DATE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -196,6 +183,30 @@ def schema_literal_sets() -> dict[tuple[str, str], tuple[str, ...]]:
     return found
 
 
+_VOCAB_CHECK = re.compile(r"\((\w+) IN \{\{vocab:(\w+)\}\}\)")
+
+
+@lru_cache(maxsize=1)
+def vocab_columns() -> dict[tuple[str, str], str]:
+    """Every coded column and its vocabulary, generated, never listed by hand:
+
+    * each ``CHECK (col IN {{vocab:NAME}})`` of schemas/*.sql (so a table column with a closed
+      vocabulary in the database is also checked by the gate);
+    * each column of the derived status table that is named after a vocabulary (``summary``,
+      ``law_status``), found as ``AS <name>`` in pipeline/sql/*.sql.
+    """
+    found: dict[tuple[str, str], str] = {}
+    for path in sorted(SCHEMAS_DIR.glob("*.sql")):
+        for table, body in _CREATE_TABLE.findall(path.read_text(encoding="utf-8")):
+            for column, name in _VOCAB_CHECK.findall(body):
+                found[(table, column)] = name
+    derived = " ".join(path.read_text(encoding="utf-8") for path in sorted(SQL_DIR.glob("*.sql")))
+    for name in vocab.ALL_VOCABULARIES:
+        if re.search(rf"\bAS {name}\b", derived):
+            found[(STATUS, name)] = name
+    return found
+
+
 def _jurisdiction_codes(states_only: bool = False) -> list[str]:
     return sorted(j.code for j in jurisdictions.load() if j.is_state or not states_only)
 
@@ -248,14 +259,14 @@ def _key_checks() -> list[Check]:
 
 def _vocabulary_checks() -> list[Check]:
     out = []
-    for (table, column), name in VOCAB_COLUMNS.items():
+    for (table, column), name in vocab_columns().items():
         allowed = sorted(vocab.ALL_VOCABULARIES[name])
         out.append(Check("vocabulary", table, "expect_column_values_to_not_be_null", {"column": column},
                          f"{table}.{column} always holds a {name} code"))  # fmt: skip
         out.append(Check("vocabulary", table, "expect_column_values_to_be_in_set",
                          {"column": column, "value_set": allowed}, f"{table}.{column} is a {name} (pipeline.vocab)"))
     for (table, column), allowed in sorted(schema_literal_sets().items()):
-        if (table, column) in VOCAB_COLUMNS:
+        if (table, column) in vocab_columns():
             continue
         out.append(Check("vocabulary", table, "expect_column_values_to_be_in_set",
                          {"column": column, "value_set": sorted(allowed)},
