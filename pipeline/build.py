@@ -20,8 +20,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline import jurisdictions
-from pipeline.paths import DataPaths
+from pipeline.core import jurisdictions
+from pipeline.core.paths import DataPaths
 from pipeline.store import db, schema
 from pipeline.store.load import Loader, LoadReport, _insert
 from pipeline.store.registry_csv import load_records
@@ -128,7 +128,7 @@ def load_reference(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def load_sources(con: duckdb.DuckDBPyConnection) -> None:
-    from pipeline.sources.registry import all_sources
+    from pipeline.sources.discovery import all_sources
 
     rows = [
         {
@@ -248,9 +248,9 @@ def collect_scraped(paths: DataPaths) -> tuple[list, list[str]]:
         from pipeline.fetch.store import RawStore
     except ImportError:  # pragma: no cover - the runtime ships with the package
         return [], ["raw store present but pipeline.fetch is unavailable"]
+    from pipeline.core.errors import ScrapeError
     from pipeline.parse.versions import parse_session
-    from pipeline.sources.base import ScrapeError
-    from pipeline.sources.registry import all_sources
+    from pipeline.sources.discovery import all_sources
 
     store = RawStore(paths.raw)
     sources_seen = {entry.source for entry in store.entries()}

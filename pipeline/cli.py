@@ -9,60 +9,13 @@ import datetime as dt
 import json
 import logging
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from pipeline.paths import DataPaths
-
-app = typer.Typer(
-    help=(
-        "proteja: Mexico's federal and state laws and bills against trafficking in persons.\n\n"
-        "Start with `proteja build` (builds data/processed/ from the committed data, offline), then "
-        "`proteja status` (the 32-state table) or `proteja query \"SQL\"`."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-# Piped output (make run, CI logs) gets a wide console instead of rich's 80-column default.
-console = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
-
-
-class StatusFormat(StrEnum):
-    table = "table"
-    md = "md"
-    csv = "csv"
-    json = "json"
-    html = "html"
-
-
-class QueryFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-
-
-class Lang(StrEnum):
-    es = "es"
-    en = "en"
-
-
-class _State:
-    paths: DataPaths = DataPaths.from_env()
-
-
-state = _State()
-
-
-def _not_available(what: str, issue: int, exc: Exception | None = None) -> None:
-    detail = f" ({exc})" if exc else ""
-    err.print(f"[red]{what} is not available in this build: it arrives with issue #{issue}{detail}.[/red]")
-    raise typer.Exit(code=3)
+from pipeline.cli_app import Lang, QueryFormat, StatusFormat, _not_available, app, console, err, state  # noqa: F401
+from pipeline.core.paths import DataPaths
 
 
 @app.callback()
@@ -158,7 +111,7 @@ def status(
     lang: Annotated[Lang, typer.Option("--lang", help="Labels in Spanish or English.")] = Lang.en,
 ) -> None:
     """The 32-state table: which states have a specific anti-trafficking law, since when, on what evidence."""
-    from pipeline import jurisdictions
+    from pipeline.core import jurisdictions
     from pipeline.derive.status import status_rows
     from pipeline.publish import render
 
@@ -201,7 +154,7 @@ def timeline(
     """Every dated event of the states' anti-trafficking laws and bills, with the running count of states with a law."""
     from rich.table import Table
 
-    from pipeline import jurisdictions
+    from pipeline.core import jurisdictions
     from pipeline.derive.status import timeline_rows
     from pipeline.publish import render
 
@@ -298,7 +251,7 @@ def fetch(
 ) -> None:
     """Fetch one URL through the polite runtime into data/raw and print its manifest record."""
     try:
-        from pipeline.fetch.commands import fetch_url
+        from pipeline.jobs.scrape import fetch_url
     except ImportError as exc:
         _not_available("`proteja fetch`", 3, exc)
     record = fetch_url(url, source_name=source, data_paths=state.paths, as_json=as_json)
@@ -318,7 +271,7 @@ def refresh(
 ) -> None:
     """Run the scrapers (live, or --offline against the raw store) and record each source's health."""
     try:
-        from pipeline.fetch.commands import refresh as run_refresh
+        from pipeline.jobs.scrape import refresh as run_refresh
     except ImportError as exc:
         _not_available("`proteja refresh`", 3, exc)
     summaries = run_refresh(source or None, offline=offline, data_paths=state.paths)
@@ -332,79 +285,15 @@ def refresh(
 
 
 @app.command()
-def sources(
-    coverage: Annotated[bool, typer.Option("--coverage", help="Print the coverage table from source metadata.")] = False,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
-) -> None:
-    """Per source: last checked, last changed, items found, health and last error; and registry conflicts."""
-    from rich.table import Table
-
-    from pipeline.sources.registry import all_sources
-
-    if coverage:
-        table = Table(title="Sources")
-        for column in ("name", "jurisdiction", "title", "formats", "covers", "homepage"):
-            table.add_column(column, overflow="fold")
-        for name, src in all_sources().items():
-            info = src.info
-            table.add_row(name, info.jurisdiction, info.title, " ".join(info.formats), info.covers, info.homepage)
-        console.print(table)
-        return
-    try:
-        from pipeline.fetch.commands import sources_report
-    except ImportError as exc:
-        _not_available("`proteja sources`", 3, exc)
-    report = sources_report(state.paths)
-    conflicts = _conflicts_summary()
-    if as_json:
-        sys.stdout.write(json.dumps({"sources": report, "conflicts": conflicts}, ensure_ascii=False, indent=2,
-                                    default=str) + "\n")  # fmt: skip
-        return
-    table = Table(title="Source health")
-    for column in ("source", "last checked", "last changed", "items", "health", "last error"):
-        table.add_column(column, overflow="fold")
-    for row in report:
-        health = " ".join(f"{k}={v}" for k, v in sorted((row.get("health") or {}).items()))
-        if not row.get("last_checked"):
-            health = "never run (no refresh recorded in data/raw/runs.jsonl)"
-        table.add_row(str(row.get("source")), str(row.get("last_checked") or ""), str(row.get("last_changed") or ""),
-                      str(row.get("items_found") or ""), health, str(row.get("last_error") or ""))  # fmt: skip
-    console.print(table)
-    if conflicts:
-        console.print(f"[yellow]{len(conflicts)} conflict(s) between sources[/yellow] (proteja query \"select * from conflicts\"):")
-        for c in conflicts:
-            console.print(f"  {c['instrument_id']} {c['event_type']}: kept {c['kept_value']}, other {c['other_value']} "
-                          f"({c['resolution']})")  # fmt: skip
-
-
-def _conflicts_summary() -> list[dict]:
-    from pipeline.store.db import StoreMissing, connect_read_only
-
-    try:
-        con = connect_read_only(state.paths.database)
-    except StoreMissing:
-        return []
-    try:
-        cursor = con.execute("SELECT * FROM conflicts ORDER BY conflict_id")
-        columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
-    finally:
-        con.close()
-
-
-# -- inspect and validate --------------------------------------------------------------------------
-
-
-@app.command()
 def inspect(
     file: Annotated[Path, typer.Argument(help="A stored file (HTML, JSON, PDF, DOCX…).", exists=True, dir_okay=False)],
     kind: Annotated[str, typer.Option("--kind", help="Page kind; `--kind list` shows them.")] = "law",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON (the default for now).")] = True,
 ) -> None:
     """Parse one stored file with one page object or parser and print its records as JSON."""
+    from pipeline.core.errors import ScrapeError
     from pipeline.publish.render import jsonable
-    from pipeline.sources.base import ScrapeError
-    from pipeline.sources.registry import inspect_kinds
+    from pipeline.sources.discovery import inspect_kinds
 
     kinds = inspect_kinds()
     if kind not in kinds:
@@ -438,6 +327,10 @@ def validate(
     print_summary(report, console)
     if not report.get("success"):
         raise typer.Exit(code=1)
+
+
+# Commands defined in sibling modules register themselves on ``app`` when imported.
+from pipeline import cli_sources  # noqa: E402, F401
 
 
 def main() -> None:

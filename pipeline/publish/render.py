@@ -11,7 +11,7 @@ import html
 import io
 import json
 
-from pipeline.vocab import LABELS
+from pipeline.core.vocab import LABELS
 
 STATUS_COLUMNS = (
     "state", "name", "summary", "law_status", "law_title", "law_published", "last_reform",

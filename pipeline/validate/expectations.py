@@ -10,7 +10,7 @@ Families (issue 8):
 * ``row_counts``   — 33 jurisdictions; exactly 32 rows in the status table.
 * ``keys``         — every table's primary key and natural keys are not null and unique.
 * ``vocabulary``   — coded columns hold values of the closed vocabularies (generated from
-  :mod:`pipeline.vocab` and from the schema's literal ``IN`` lists, never retyped here).
+  :mod:`pipeline.core.vocab` and from the schema's literal ``IN`` lists, never retyped here).
 * ``dates``        — every date lies between 1900-01-01 and the build date.
 * ``ordering``     — publication ≤ reforms; abrogation ≥ publication; bill events in date order.
 * ``referential``  — every fact has evidence; every scraped sha256 is in the raw manifest.
@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline import jurisdictions, vocab
-from pipeline.paths import SCHEMAS_DIR
+from pipeline.core import jurisdictions, vocab
+from pipeline.core.paths import TABLES_SQL_DIR
 
 FAMILIES = (
     "row_counts", "keys", "vocabulary", "dates", "ordering", "referential", "formats", "no_silent_loss",
@@ -104,7 +104,7 @@ KEYS: dict[str, list[tuple[str, ...]]] = {
     STATUS: [("state",)],
 }
 
-#: Coded columns and the vocabulary of pipeline.vocab they draw from.
+#: Coded columns and the vocabulary of pipeline.core.vocab they draw from.
 VOCAB_COLUMNS: dict[tuple[str, str], str] = {
     ("instruments", "instrument_type"): "instrument_type",
     ("events", "event_type"): "event_type",
@@ -189,7 +189,7 @@ _LITERAL_IN = re.compile(r"\((\w+) IN \(('[^)]*')\)\)")
 def schema_literal_sets() -> dict[tuple[str, str], tuple[str, ...]]:
     """Closed sets written as literal ``IN ('a', 'b')`` lists in schemas/*.sql (not in vocab.py)."""
     found: dict[tuple[str, str], tuple[str, ...]] = {}
-    for path in sorted(SCHEMAS_DIR.glob("*.sql")):
+    for path in sorted(TABLES_SQL_DIR.glob("*.sql")):
         for table, body in _CREATE_TABLE.findall(path.read_text(encoding="utf-8")):
             for column, values in _LITERAL_IN.findall(body):
                 found[(table, column)] = tuple(v.strip().strip("'") for v in values.split(","))
@@ -253,7 +253,7 @@ def _vocabulary_checks() -> list[Check]:
         out.append(Check("vocabulary", table, "expect_column_values_to_not_be_null", {"column": column},
                          f"{table}.{column} always holds a {name} code"))  # fmt: skip
         out.append(Check("vocabulary", table, "expect_column_values_to_be_in_set",
-                         {"column": column, "value_set": allowed}, f"{table}.{column} is a {name} (pipeline.vocab)"))
+                         {"column": column, "value_set": allowed}, f"{table}.{column} is a {name} (pipeline.core.vocab)"))
     for (table, column), allowed in sorted(schema_literal_sets().items()):
         if (table, column) in VOCAB_COLUMNS:
             continue

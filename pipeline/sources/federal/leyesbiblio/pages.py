@@ -1,70 +1,21 @@
-"""LeyesBiblio (Cámara de Diputados): the federal law catalogue, reform histories and law PDFs.
-
-``../shared/sources.md`` §2. Bytes are cp1252 even where the page declares utf-8 [raw: index.htm].
-
-* ``index.htm`` [raw]: one table, header ``No. | LEY / Página de Reformas | Última Reforma | TEXTO
-  VIGENTE``; a law row holds the number, the title linked to ``ref/<abbr>.htm``, ``DOF dd/mm/yyyy``
-  (original publication), optional flags ("Nueva reforma", "Ley Abrogada", "Ley abrogada a partir del
-  …", "( Declaratoria de Invalidez de la Ley DOF … )", "(Antes "…")"), the last reform and the PDF /
-  DOC / mobile links. Some numbers carry a letter ("060 A"): superseded budget laws kept next to their
-  successor, linking ``abro/`` pages instead of ``ref/``.
-* ``ref/<abbr>.htm`` [code: LegalIA leyesmx/diputados.py + tests — no raw copy exists]: "Publicación
-  Original" then "Decretos de Reforma", a table whose rows are number | title + a link paragraph
-  ``| <a href="lgpsedmtp/LGPSEDMTP_ref01_19mar14.pdf">DOF 19-03-2014</a> | …``. The table mixes reforms
-  with errata (``_fe``), SCJN rulings (``_sent``/``_voto``), peso-amount updates (``_cant``) and
-  others, each numbered from 1. Dates come as ``DOF dd-mm-yyyy`` or bare and sometimes with typos
-  (``DOF 04-06-214``): the file-name date (``04jun14``) recovers them. Known data error: LGPSEDMTP's
-  reform 4 links reform 3's PDF — the number column wins over the file name.
-
-The source yields LGPSEDMTP's publication and reforms (each linked to its DOF ``codNota``: first by
-matching the decree title in the SIDOF day list, then from the shipped list in
-``data/lgpsedmtp_codnotas.json``), the VersionRecord of its consolidated PDF, and the 2007 law it
-abrogated, whose facts come from the LGPSEDMTP text's second transitorio ("Se abroga la Ley para
-Prevenir y Sancionar la Trata de Personas, publicada en el Diario Oficial de la Federación el día 27 de
-noviembre de 2007") and from the DOF day lists of both dates.
-"""
+"""LeyesBiblio page objects: the catalogue (index.htm) and reform histories (ref/<abbr>.htm)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
-import json
 import logging
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+from pipeline.core.errors import LayoutChanged
 from pipeline.parse.dates import DateParseError, find_dates, parse_date, parse_filename_date
-from pipeline.records import EventRecord, Evidence, Instrument
-from pipeline.sources import dof
-from pipeline.sources.base import LayoutChanged, Page, Response, ScrapeError, SourceInfo
+from pipeline.sources.federal.leyesbiblio.info import INFO
+from pipeline.sources.kit import HtmlPage
 
 log = logging.getLogger(__name__)
-
-INFO = SourceInfo(
-    name="leyesbiblio",
-    title="Cámara de Diputados — Leyes Federales Vigentes (LeyesBiblio)",
-    jurisdiction="MX",
-    homepage="https://www.diputados.gob.mx/LeyesBiblio/",
-    allowed_hosts=("www.diputados.gob.mx", "diputados.gob.mx"),
-    encoding="cp1252",
-    min_interval_s=1.5,
-    formats=("html", "pdf", "doc"),
-    covers="Federal law catalogue (publication, last reform, flags), per-law reform histories, consolidated PDFs",
-    notes="cp1252 bytes under a utf-8 declaration; server resets connections now and then.",
-)
-
-BASE = "https://www.diputados.gob.mx/LeyesBiblio/"
-INDEX_URL = urljoin(BASE, "index.htm")
-GAZETTE = dof.GAZETTE
-DATA_DIR = Path(__file__).resolve().parent / "data"
-CODNOTAS_FILE = DATA_DIR / "lgpsedmtp_codnotas.json"
-
-#: Laws whose reform history and text this source follows (abbr → Instrument).
-TRACKED = {"lgpsedmtp": dof.LGPSEDMTP}
 
 
 # --- the catalogue (index.htm) ------------------------------------------------------------------------
@@ -142,8 +93,13 @@ def read_flags(row: CatalogueRow) -> CatalogueRow:
     return row
 
 
-class IndexPage(Page):
+class IndexPage(HtmlPage):
     """``index.htm``: every law row of the catalogue."""
+
+    structure = "raw"
+    structure_source = "shared/real-samples/leyesbiblio/index.htm"
+    example_fixture = 'leyesbiblio/index_small.htm'
+    example_source = "https://www.diputados.gob.mx/LeyesBiblio/index.htm"
 
     source = INFO
 
@@ -239,8 +195,13 @@ class RefHistory:
         return sorted((e for e in self.entries if e.kind == "reform"), key=lambda e: (e.date or dt.date.min, e.number))
 
 
-class RefPage(Page):
+class RefPage(HtmlPage):
     """``ref/<abbr>.htm``: the original publication and the table of decrees."""
+
+    structure = "code"
+    structure_source = "shared/sources.md §2; INGEOTEC/LegalIA packages/leyesmx (diputados.py and its tests)"
+    example_fixture = 'leyesbiblio/ref_lgpsedmtp.htm'
+    example_source = "https://www.diputados.gob.mx/LeyesBiblio/ref/lgpsedmtp.htm"
 
     source = INFO
 
@@ -356,180 +317,3 @@ def _number_of(entry: RefEntry, column: str) -> None:
             entry.warnings.append(f"reform {entry.number} links the file of reform {entry.file_number}")
     else:
         entry.number = entry.file_number
-
-
-# --- codNota linking ----------------------------------------------------------------------------------
-
-
-def shipped_codnotas() -> list[int]:
-    """LGPSEDMTP's codNotas in reform order (index 0 = original), cited from INGEOTEC/LegalIA."""
-    return list(json.loads(CODNOTAS_FILE.read_text(encoding="utf-8"))["codnotas"])
-
-
-def match_note(notes: list[dict], title: str | None, law_name: str | None = None) -> dict | None:
-    """The day's note whose title is the decree title (or, for an original publication, that expides the law)."""
-    best, best_ratio = None, 0.0
-    for note in notes:
-        candidate = dof._plain(note["title"])
-        if law_name and candidate.startswith("decreto") and dof._plain(f"expide la {law_name}") in candidate:
-            return note
-        if title:
-            ratio = difflib.SequenceMatcher(None, dof._plain(title), candidate).ratio()
-            if ratio > best_ratio:
-                best, best_ratio = note, ratio
-    return best if best_ratio >= 0.9 else None
-
-
-def sidof_notes(fetcher, day: dt.date) -> tuple[list[dict], Response | None]:
-    """The SIDOF notes of a past day (read once), or ([], None) when unavailable."""
-    try:
-        response = dof.get_once(fetcher, dof.sidof_day_url(day), dof.INFO, recheck=False)
-        return dof.SidofDayPage(response).parse(), response
-    except ScrapeError as exc:
-        log.info("SIDOF day %s unavailable: %s", day, exc)
-        return [], None
-
-
-# --- law PDFs -----------------------------------------------------------------------------------------
-
-_ABROGATES = re.compile(
-    r"Se abroga la (Ley para Prevenir y Sancionar la Trata de Personas),?\s+publicada en el\s+Diario\s+Oficial"
-    r"\s+de la Federaci[oó]n\s+el\s+(?:d[ií]a\s+)?(\d{1,2}\s+de\s+\w+\s+de\s+\d{4})",
-    re.I,
-)
-
-
-def pdf_text(content: bytes) -> str:
-    """Plain text of a PDF (pypdfium2: fast bulk text; layout does not matter for these phrases)."""
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(content)
-    try:
-        return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
-    finally:
-        document.close()
-
-
-def abrogated_laws(text: str) -> list[tuple[str, dt.date]]:
-    """(law title, its publication date) for each law the text's transitorios abrogate by name."""
-    flat = " ".join(text.split())
-    return [(m.group(1), parse_date(m.group(2))) for m in _ABROGATES.finditer(flat)]
-
-
-def version_record(content: bytes, instrument: Instrument, evidence: Evidence):
-    """The law parser's VersionRecord for a consolidated PDF, or None when the document cannot be parsed."""
-    from pipeline.parse.versions import law_version
-
-    # Cached by (sha256, parser version); an unparseable document is recorded, not fatal.
-    return law_version(content, instrument, evidence)
-
-
-# --- the source -----------------------------------------------------------------------------------------
-
-
-def scraped(response: Response, day: dt.date | None, cod_nota=None, source: str = INFO.name) -> Evidence:
-    return dof.evidence_for(response, day, cod_nota, source=source)
-
-
-def _event(instrument, event_type, day, evidence, title=None, cod_nota=None, note=None) -> EventRecord:
-    return EventRecord(instrument, event_type, day, evidence, gazette=GAZETTE,
-                       issue=f"codNota {cod_nota}" if cod_nota else None, title=title,
-                       official_url=dof.nota_detalle_url(cod_nota, day) if cod_nota else None, note=note)
-
-
-@dataclass
-class LeyesBiblioSource:
-    info: SourceInfo = INFO
-    tracked: dict = field(default_factory=lambda: dict(TRACKED))
-
-    def scrape(self, fetcher) -> Iterator:
-        index = IndexPage(fetcher.get(INDEX_URL, source=INFO))
-        catalogue = {row.abbr: row for row in index.catalogue()}
-        for abbr, instrument in self.tracked.items():
-            row = catalogue.get(abbr)
-            if row is None:
-                raise LayoutChanged(f"tracked law {abbr!r} missing from index.htm", INDEX_URL)
-            yield from self.law_history(fetcher, row, instrument)
-            if row.pdf_url:
-                yield from self.law_text(fetcher, row, instrument)
-
-    def law_history(self, fetcher, row: CatalogueRow, instrument: Instrument) -> Iterator[EventRecord]:
-        response = fetcher.get(row.ref_url, source=INFO)
-        history = RefPage(response).history()
-        shipped = shipped_codnotas() if instrument.slug == "lgpsedmtp" else []
-        original_day = history.original or row.published
-        notes, _ = sidof_notes(fetcher, original_day)
-        matched = match_note(notes, None, law_name=instrument.title)
-        cod = matched["cod_nota"] if matched else (shipped[0] if shipped else None)
-        yield _event(instrument, "published", original_day, scraped(response, original_day, cod),
-                     title=matched["title"] if matched else None, cod_nota=cod)
-        for position, entry in enumerate(history.reforms, start=1):
-            yield self._reform_event(fetcher, instrument, entry, response, shipped, position)
-        for entry in history.entries:
-            if entry.kind in ("errata", "ruling"):
-                event_type = "errata" if entry.kind == "errata" else "provisions_invalidated"
-                yield _event(instrument, event_type, entry.date, scraped(response, entry.date), title=entry.title,
-                             note="SCJN ruling listed by LeyesBiblio; provisions not parsed" if entry.kind == "ruling"
-                             else None)
-
-    def _reform_event(self, fetcher, instrument, entry: RefEntry, response, shipped, position) -> EventRecord:
-        notes, _ = sidof_notes(fetcher, entry.date) if entry.date else ([], None)
-        matched = match_note(notes, entry.title)
-        cod = matched["cod_nota"] if matched else (shipped[position] if position < len(shipped) else None)
-        warnings = list(entry.warnings)
-        if matched and position < len(shipped) and shipped[position] != cod:
-            warnings.append(f"SIDOF title match gives codNota {cod}, shipped list {shipped[position]}")
-        return _event(instrument, "reformed", entry.date, scraped(response, entry.date, cod), title=entry.title,
-                      cod_nota=cod, note="; ".join(warnings) or None)
-
-    def law_text(self, fetcher, row: CatalogueRow, instrument: Instrument) -> Iterator:
-        from pipeline.parse.versions import record_unparsed
-
-        response = fetcher.get(row.pdf_url, source=INFO)
-        # A bad law text must not cost the catalogue and reform events: it is recorded as unparsed.
-        if not response.content.startswith(b"%PDF"):
-            record_unparsed(f"{instrument.instrument_id} {response.sha256[:12]}: not_pdf: {row.pdf_url} is not a PDF")
-            return
-        evidence = Evidence(kind="scraped", source=INFO.name, url=response.url, sha256=response.sha256,
-                            retrieved_at=response.retrieved_at, date=row.last_reform)
-        version = version_record(response.content, instrument, evidence)
-        if version is None:
-            return  # recorded as unparsed; nothing else can be read from these bytes
-        yield version
-        yield from self.predecessors(fetcher, pdf_text(response.content), row, response)
-
-    def predecessors(self, fetcher, text: str, row: CatalogueRow, response: Response) -> Iterator[EventRecord]:
-        """Publication and abrogation of the laws this law's decree abrogated (the 2007 trafficking law)."""
-        for title, published in abrogated_laws(text):
-            if dof._plain(title) != dof._plain(dof.LPSTP_2007.title):
-                continue
-            law = dof.LPSTP_2007
-            notes, _ = sidof_notes(fetcher, published)
-            matched = match_note(notes, None, law_name=law.title)
-            cod = matched["cod_nota"] if matched else None
-            yield _event(law, "published", published, scraped(response, published, cod),
-                         title=matched["title"] if matched else None, cod_nota=cod,
-                         note="date from the abrogating decree's transitorio")
-            abrogation_cod = (match_note(sidof_notes(fetcher, row.published)[0], None, law_name=dof.LGPSEDMTP.title)
-                              or {}).get("cod_nota")
-            yield _event(law, "abrogated", row.published, scraped(response, row.published, abrogation_cod),
-                         title=f"Se abroga la {law.title} (transitorio segundo de la {row.title})",
-                         cod_nota=abrogation_cod)
-
-
-SOURCE = LeyesBiblioSource()
-
-
-# --- inspect ------------------------------------------------------------------------------------------------
-
-
-def inspect_index(path: Path) -> list[dict]:
-    return IndexPage(Response(url=INDEX_URL, content=Path(path).read_bytes(), sha256="")).parse()
-
-
-def inspect_ref(path: Path) -> list[dict]:
-    url = urljoin(BASE, f"ref/{Path(path).stem.lower()}.htm")
-    return RefPage(Response(url=url, content=Path(path).read_bytes(), sha256="")).parse()
-
-
-INSPECT_KINDS = {"leyesbiblio-index": inspect_index, "leyesbiblio-ref": inspect_ref}

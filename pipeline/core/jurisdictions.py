@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.paths import REPO_DIR
+from pipeline.core.paths import REPO_DIR
 
 REFERENCE_CSV = REPO_DIR / "data" / "reference" / "jurisdictions.csv"
 FEDERAL = "MX"

@@ -13,7 +13,7 @@
   Desechado, Resuelto, Retirada, Concluido, Precluido.
 
 The search page's codec is not documented (its name says UTF, scrapers forced latin-1): it is decoded
-as UTF-8 and falls back to latin-1. Statuses map onto :data:`pipeline.vocab.BILL_EVENT_TYPES`.
+as UTF-8 and falls back to latin-1. Statuses map onto :data:`pipeline.core.vocab.BILL_EVENT_TYPES`.
 """
 
 from __future__ import annotations
@@ -21,14 +21,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
+from pipeline.core.errors import LayoutChanged, ScrapeError
+from pipeline.core.fetching import Fetcher, Response, RunReport, SourceInfo
+from pipeline.core.records import BillEventRecord, BillRecord, Evidence
 from pipeline.parse.dates import DateParseError, fold, parse_date
 from pipeline.parse.relevance import is_trafficking
-from pipeline.records import BillEventRecord, BillRecord, Evidence
-from pipeline.sources.base import LayoutChanged, Page, Response, ScrapeError, SourceInfo
+from pipeline.sources.kit import HtmlPage, run_source
 
 INFO = SourceInfo(
     name="sil",
@@ -41,6 +43,8 @@ INFO = SourceInfo(
     formats=("html",),
     covers="Federal initiatives (iniciativas, minutas) found by keyword, with presenter, chamber and status",
     notes="Searches can take over 60 s; the status string is three glued parts.",
+    role="bills",
+    level="federal",
 )
 
 SEARCH_URL = "https://sil.gobernacion.gob.mx/Librerias/Search/search_UTF.php?Valor={term}"
@@ -119,8 +123,13 @@ def status_event(status: Status) -> str:
 # --- pages ------------------------------------------------------------------------------------------------
 
 
-class SearchPage(Page):
+class SearchPage(HtmlPage):
     """The keyword search: one result per cell."""
+
+    structure = "code"
+    structure_source = "shared/sources.md §5.1; SemaforoLegislativo-style SIL scrapers"
+    example_fixture = 'sil/search_trata.htm'
+    example_source = "http://sil.gobernacion.gob.mx/Librerias/Search/search_UTF.php?Valor=trata"
 
     source = INFO
 
@@ -133,7 +142,8 @@ class SearchPage(Page):
 
     def parse(self) -> list[dict]:
         results = []
-        for cell in self.select("div.tdcriterio", min_items=0):
+        # A trafficking search always has results; none means the page is not the search we know.
+        for cell in self.select("div.tdcriterio", min_items=1):
             link = cell.find("a", href=re.compile("pp_ReporteSeguimiento"))
             if link is None:
                 raise LayoutChanged("search result without a pp_ReporteSeguimiento link", self.url)
@@ -174,8 +184,13 @@ _FIELDS = {
 }
 
 
-class DetailPage(Page):
+class DetailPage(HtmlPage):
     """``pp_ReporteSeguimiento.php``: a key–value table, two cells per row (latin-1)."""
+
+    structure = "code"
+    structure_source = "shared/sources.md §5.1 (pp_ReporteSeguimiento.php)"
+    example_fixture = 'sil/detail_4740725_4729480.htm'
+    example_source = "http://sil.gobernacion.gob.mx/Librerias/pp_ReporteSeguimiento.php?SID=&Seguimiento=4740725&Asunto=4729480"
 
     source = INFO
 
@@ -251,11 +266,16 @@ def _iso(day: dt.date | None) -> str | None:
 class SilSource:
     info: SourceInfo = INFO
     terms: tuple[str, ...] = SEARCH_TERMS
-    skipped: list[dict] = field(default_factory=list)
 
-    def scrape(self, fetcher) -> Iterator[BillRecord]:
+    def run(self, fetcher: Fetcher) -> RunReport:
+        return run_source(self, fetcher)
+
+    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator[BillRecord]:
+        """Bills found by every search term; a detail page that fails is a skip in ``report``."""
+        report = report if report is not None else RunReport(self.info.name)
         seen: set = set()
         for term in self.terms:
+            report.saw("search")
             for result in SearchPage(fetcher.get(search_url(term), source=INFO)).parse():
                 key = (result["seguimiento"], result["asunto"])
                 if key in seen or not self._wanted(result):
@@ -263,8 +283,9 @@ class SilSource:
                 seen.add(key)
                 try:
                     yield DetailPage(fetcher.get(result["url"], source=INFO)).bill(result["title"])
+                    report.saw("detail")
                 except ScrapeError as exc:
-                    self.skipped.append({**result, "error": str(exc)})
+                    report.skips.append(f"{result['url']}: {exc.outcome}: {exc}")
 
     @staticmethod
     def _wanted(result: dict) -> bool:

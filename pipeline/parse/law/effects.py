@@ -10,7 +10,7 @@ Two sources of the same facts (the Mexican counterpart of legislation.gov.uk's e
   artículo 4o; el párrafo segundo del artículo 57 …", or the all-caps state style "SE ADICIONAN
   LAS FRACCIONES XV Y XVI AL ARTÍCULO 4".
 
-Effect types are :data:`pipeline.vocab.EFFECT_TYPES`.
+Effect types are :data:`pipeline.core.vocab.EFFECT_TYPES`.
 """
 
 from __future__ import annotations
@@ -108,8 +108,8 @@ def _effect_segments(folded: str) -> list[tuple[str | None, str]]:
     return segments
 
 
-_DECREE_NUMBER = re.compile(r"\bdec(?:reto|\.)\s*(?:no\.?\s*|num(?:ero)?\.?\s*)?(\d+)")
-_STATE_ISSUE = re.compile(
+DECREE_NUMBER = re.compile(r"\bdec(?:reto|\.)\s*(?:no\.?\s*|num(?:ero)?\.?\s*)?(\d+)")
+STATE_ISSUE = re.compile(
     r"(?:p\.\s?o\.|periodico oficial|gaceta oficial)\s*(?:no\.?|num(?:ero)?\.?|#)?\s*(\d+(?:\s*(?:bis|ext(?:raordinario)?\.?))?)"
 )
 
@@ -118,8 +118,8 @@ def parse_note(note: str) -> list[NoteEffect]:
     """The effects one inline note records (none for a note that only says "recorrido")."""
     folded = fold(note)
     target = note_target(note)
-    decree_match = _DECREE_NUMBER.search(folded)
-    issue_match = _STATE_ISSUE.search(folded)
+    decree_match = DECREE_NUMBER.search(folded)
+    issue_match = STATE_ISSUE.search(folded)
     gazette = "DOF" if re.search(r"\bd\.?\s?o\.?\s?f\b", folded) else None
     if issue_match:
         gazette = f"P.O. {issue_match.group(1).upper()}"
@@ -148,7 +148,7 @@ _ORDINAL_SUFFIX = r"(?:\s*(?:o|º)\b\.?|\.)?"
 _ARTICLE_AFTER_WORD = re.compile(rf"\bart(?:iculos?|s?\.)\s+((?:\d+{_ORDINAL_SUFFIX}{_SUFFIX}(?:\s*(?:,|y|e)\s*)?)+)")
 _NUMBER = re.compile(rf"(\d+){_ORDINAL_SUFFIX}({_SUFFIX})")
 _ROMAN = r"\b[ivxlc]+\b"
-_FRACTIONS = re.compile(
+FRACTIONS = re.compile(
     rf"\bfracci(?:on|ones)\s+((?:{_ROMAN}{_SUFFIX}(?:\s*(?:,|y|e|a|al)\s*)?)+)(?![a-z])"
 )
 _INCISOS = re.compile(r"\bincisos?\s+((?:(?:de\s+la\s+)?[a-zñ]\)?\.?(?:\s*(?:,|y|e|a|al)\s*)?)+)")
@@ -169,7 +169,7 @@ def article_eid(number: str, suffix: str = "") -> str:
     return f"art_{int(number)}" + (f"-{suffix}" if suffix else "")
 
 
-def _roman_list(text: str) -> list[str]:
+def roman_list(text: str) -> list[str]:
     """'ii, iii, v y xi' → ['II', 'III', 'V', 'XI']; 'xv a xxi' → the whole range."""
     from pipeline.parse.law import roman_to_int
 
@@ -220,7 +220,7 @@ def _articles_in(segment: str) -> list[str]:
 
 def _subparts(segment: str) -> list[str]:
     """Relative eids of fracciones and incisos named in a segment ('frac_II', 'frac_VI.inc_a')."""
-    fractions = [f"frac_{r}" for m in _FRACTIONS.finditer(segment) for r in _roman_list(m.group(1))]
+    fractions = [f"frac_{r}" for m in FRACTIONS.finditer(segment) for r in roman_list(m.group(1))]
     incisos = [f"inc_{letter}" for m in _INCISOS.finditer(segment) for letter in _letters(m.group(1))]
     if incisos and len(fractions) == 1:
         return [f"{fractions[0]}.{inc}" for inc in incisos]

@@ -27,7 +27,7 @@ CREATE TABLE conflicts (
     conflict_id   VARCHAR PRIMARY KEY,
     jurisdiction  VARCHAR NOT NULL REFERENCES jurisdictions (code),
     instrument_id VARCHAR NOT NULL,
-    event_type    VARCHAR NOT NULL,
+    event_type    VARCHAR NOT NULL CHECK (event_type IN {{vocab:conflict_subject}}),
     field         VARCHAR NOT NULL,                -- e.g. "event_date"
     kept_value    VARCHAR,
     kept_source   VARCHAR NOT NULL,

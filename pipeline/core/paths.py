@@ -6,10 +6,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 REPO_DIR = PACKAGE_DIR.parent
+#: JSON Schemas of page records and registry rows (contracts, checked by tests).
 SCHEMAS_DIR = REPO_DIR / "schemas"
+#: SQL ships inside the package, so an installed wheel can build: table definitions, then derivations.
 SQL_DIR = PACKAGE_DIR / "sql"
+TABLES_SQL_DIR = SQL_DIR / "tables"
+DERIVE_SQL_DIR = SQL_DIR / "derive"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from pipeline import vocab
+from pipeline.core import vocab
 
 
 @dataclass(frozen=True)

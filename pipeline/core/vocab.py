@@ -179,6 +179,14 @@ PROVISION_LEVELS = _vocab(
     }
 )
 
+#: What a conflict is about: one of the instrument's events, or the instrument itself.
+CONFLICT_SUBJECTS = _vocab(
+    {
+        **EVENT_TYPES,
+        "instrument": "The instrument itself: sources disagree on its type (or title), not on one of its events.",
+    }
+)
+
 ALL_VOCABULARIES = {
     "instrument_type": INSTRUMENT_TYPES,
     "event_type": EVENT_TYPES,
@@ -191,6 +199,7 @@ ALL_VOCABULARIES = {
     "fetch_outcome": FETCH_OUTCOMES,
     "effect_type": EFFECT_TYPES,
     "provision_level": PROVISION_LEVELS,
+    "conflict_subject": CONFLICT_SUBJECTS,
 }
 
 #: Spanish and English labels for values shown to people.

@@ -9,6 +9,9 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from pipeline.core.errors import ScrapeError
+from pipeline.core.fetching import SourceInfo
+from pipeline.core.paths import DataPaths
 from pipeline.fetch.content import AUTO
 from pipeline.fetch.errors import FetchError
 from pipeline.fetch.http import FetchStats, HttpFetcher
@@ -16,8 +19,6 @@ from pipeline.fetch.lock import StoreLock
 from pipeline.fetch.replay import ReplayFetcher
 from pipeline.fetch.runs import append_run, new_run_id, read_runs
 from pipeline.fetch.store import RawStore, utc_now_iso
-from pipeline.paths import DataPaths
-from pipeline.sources.base import ScrapeError, SourceInfo
 
 #: Keys printed by ``proteja fetch --json``, in this order.
 FETCH_JSON_KEYS = (
@@ -83,7 +84,7 @@ def _source_info(source_name: str | None, url: str, registry: dict | None) -> So
 def _registry(registry: dict | None) -> dict:
     if registry is not None:
         return registry
-    from pipeline.sources.registry import all_sources  # imported late: it imports every source module
+    from pipeline.sources.discovery import all_sources  # imported late: it imports every source module
 
     return all_sources()
 
