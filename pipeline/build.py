@@ -27,9 +27,10 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline import jurisdictions, problems
+from pipeline.core import problems
+from pipeline.core import jurisdictions
+from pipeline.core.paths import DataPaths
 from pipeline.fetch.lock import StoreLock
-from pipeline.paths import DataPaths
 from pipeline.publish import promote
 from pipeline.store import db, schema
 from pipeline.store.load import Loader, LoadReport, _insert
@@ -210,7 +211,7 @@ def load_reference(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def load_sources(con: duckdb.DuckDBPyConnection) -> None:
-    from pipeline.sources.registry import all_sources
+    from pipeline.sources.discovery import all_sources
 
     rows = [
         {
@@ -319,7 +320,7 @@ def collect_scraped(paths: DataPaths) -> tuple[list, list[str]]:
     from pipeline.fetch.replay import ReplayFetcher
     from pipeline.fetch.store import RawStore
     from pipeline.parse.versions import parse_session
-    from pipeline.sources.registry import all_sources
+    from pipeline.sources.discovery import all_sources
 
     store = RawStore(paths.raw)
     sources_seen = {entry.source for entry in store.entries()}
@@ -350,7 +351,7 @@ def inputs_digest(paths: DataPaths) -> str:
     parser and rules versions and the code (package sources, SQL, schemas) and DuckDB's version."""
     import hashlib
 
-    from pipeline.paths import PACKAGE_DIR, SCHEMAS_DIR
+    from pipeline.core.paths import PACKAGE_DIR, SCHEMAS_DIR
 
     digest = hashlib.sha256(f"duckdb {duckdb.__version__}\n".encode())
     data_files = [paths.manifest, paths.raw / "runs.jsonl", *sorted((paths.registry / "facts").glob("*.csv")),

@@ -6,90 +6,29 @@ Run ``proteja --help`` (or ``python -m pipeline --help``) for the list of comman
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import logging
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from pipeline.paths import DataPaths
-
-app = typer.Typer(
-    help=(
-        "proteja: Mexico's federal and state laws and bills against trafficking in persons.\n\n"
-        "Start with `proteja build` (builds data/processed/ from the committed data, offline), then "
-        "`proteja status` (the 32-state table) or `proteja query \"SQL\"`."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
+from pipeline.cli_app import (  # noqa: F401
+    Lang,
+    QueryFormat,
+    StatusFormat,
+    _cells,
+    _console,
+    _err,
+    _esc,
+    _not_available,
+    app,
+    console,
+    err,
+    state,
 )
-
-
-@functools.cache
-def _console():
-    """stdout console, made on first use (rich is not imported by commands that print plain text)."""
-    from rich.console import Console
-
-    # Piped output (make run, CI logs) gets a wide console instead of rich's 80-column default.
-    return Console(width=None if sys.stdout.isatty() else 160)
-
-
-@functools.cache
-def _err():
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
-def _esc(value) -> str:
-    """Data or user input inside a rich-markup string: printed as is, never parsed as markup."""
-    from rich.markup import escape
-
-    return escape(str(value))
-
-
-def _cells(*values) -> list:
-    """Table cells as rich Text, so a title holding '[/X]' or '[abrogada]' prints literally."""
-    from rich.text import Text
-
-    return [Text("" if v is None else str(v)) for v in values]
-
-
-class StatusFormat(StrEnum):
-    table = "table"
-    md = "md"
-    csv = "csv"
-    json = "json"
-    html = "html"
-
-
-class QueryFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-
-
-class Lang(StrEnum):
-    es = "es"
-    en = "en"
-
-
-class _State:
-    paths: DataPaths = DataPaths.from_env()
-
-
-state = _State()
-
-
-def _not_available(what: str, issue: int, exc: Exception | None = None) -> None:
-    detail = f" ({exc})" if exc else ""
-    _err().print(f"[red]{what} is not available in this build: it arrives with issue #{issue}{detail}.[/red]")
-    raise typer.Exit(code=3)
+from pipeline.core.paths import DataPaths
 
 
 @app.callback()
@@ -206,7 +145,7 @@ def status(
     lang: Annotated[Lang, typer.Option("--lang", help="Labels in Spanish or English.")] = Lang.en,
 ) -> None:
     """The 32-state table: which states have a specific anti-trafficking law, since when, on what evidence."""
-    from pipeline import jurisdictions
+    from pipeline.core import jurisdictions
     from pipeline.derive.status import status_rows
     from pipeline.publish import render
 
@@ -249,7 +188,7 @@ def timeline(
     """Every dated event of the states' anti-trafficking laws and bills, with the running count of states with a law."""
     from rich.table import Table
 
-    from pipeline import jurisdictions
+    from pipeline.core import jurisdictions
     from pipeline.derive.status import timeline_rows
     from pipeline.publish import render
 
@@ -352,7 +291,7 @@ def fetch(
 ) -> None:
     """Fetch one URL through the polite runtime into data/raw and print its manifest record."""
     try:
-        from pipeline.fetch.commands import fetch_url
+        from pipeline.jobs.scrape import fetch_url
     except ImportError as exc:
         _not_available("`proteja fetch`", 3, exc)
     record = fetch_url(url, source_name=source, data_paths=state.paths, as_json=as_json)
@@ -372,7 +311,7 @@ def refresh(
 ) -> None:
     """Run the scrapers (live, or --offline against the raw store) and record each source's health."""
     try:
-        from pipeline.fetch.commands import refresh as run_refresh
+        from pipeline.jobs.scrape import refresh as run_refresh
     except ImportError as exc:
         _not_available("`proteja refresh`", 3, exc)
     summaries = run_refresh(source or None, offline=offline, data_paths=state.paths)
@@ -386,103 +325,15 @@ def refresh(
 
 
 @app.command()
-def sources(
-    coverage: Annotated[bool, typer.Option("--coverage", help="Print the coverage table from source metadata.")] = False,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
-) -> None:
-    """Per source: last checked, last changed, items found, health and last error; and registry conflicts."""
-    from rich.table import Table
-
-    from pipeline.sources.registry import all_sources
-
-    if coverage:
-        table = Table(title="Sources")
-        for column in ("name", "jurisdiction", "title", "formats", "covers", "homepage"):
-            table.add_column(column, overflow="fold")
-        for name, src in all_sources().items():
-            info = src.info
-            table.add_row(*_cells(name, info.jurisdiction, info.title, " ".join(info.formats), info.covers, info.homepage))
-        _console().print(table)
-        return
-    try:
-        from pipeline.fetch.commands import sources_report
-    except ImportError as exc:
-        _not_available("`proteja sources`", 3, exc)
-    report = sources_report(state.paths)
-    conflicts = _conflicts_summary()
-    skipped = _skipped_items()
-    if as_json:
-        sys.stdout.write(json.dumps({"sources": report, "conflicts": conflicts, "skipped": skipped},
-                                    ensure_ascii=False, indent=2, default=str) + "\n")  # fmt: skip
-        return
-    table = Table(title="Source health")
-    for column in ("source", "last checked", "last changed", "items", "health", "last error"):
-        table.add_column(column, overflow="fold")
-    for row in report:
-        health = " ".join(f"{k}={v}" for k, v in sorted((row.get("health") or {}).items()))
-        if not row.get("last_checked"):
-            health = "never run (no refresh recorded in data/raw/runs.jsonl)"
-        table.add_row(*_cells(row.get("source"), row.get("last_checked") or "", row.get("last_changed") or "",
-                              row.get("items_found") or "", health, row.get("last_error") or ""))  # fmt: skip
-    _console().print(table)
-    if skipped:
-        _console().print(f"[yellow]{len(skipped)} item(s) skipped by the last build[/yellow] (each classified):")
-        for p in skipped:
-            _console().print(f"  {p['source']}: {p['outcome']} ({p['error_class']}) {p['item']}: {p['message']}",
-                             markup=False)  # fmt: skip
-    if conflicts:
-        _console().print(f"[yellow]{len(conflicts)} conflict(s) between sources[/yellow] (proteja query \"select * from conflicts\"):")
-        for c in conflicts:
-            _console().print(f"  {c['instrument_id']} {c['event_type']}: kept {c['kept_value']}, other {c['other_value']} "
-                          f"({c['resolution']})", markup=False)  # fmt: skip
-
-
-def _conflicts_summary() -> list[dict]:
-    return _published_rows("SELECT * FROM conflicts ORDER BY conflict_id")
-
-
-def _skipped_items() -> list[dict]:
-    """Per-item failures: the manifest lines the raw store cannot read now, then the last build's problems."""
-    from pipeline.fetch.store import RawStore
-
-    found = [{"source": "raw store", "item": f"manifest.jsonl line {p.line_no}", "outcome": "store_error",
-              "error_class": "ManifestLineSkipped", "message": p.reason} for p in RawStore(state.paths.raw).problems()]
-    built = _published_rows("SELECT source, item, outcome, error_class, message FROM build_problems ORDER BY ordinal")
-    return found + [row for row in built if row not in found]
-
-
-def _published_rows(sql: str) -> list[dict]:
-    import duckdb
-
-    from pipeline.store.db import StoreMissing, connect_read_only
-
-    try:
-        con = connect_read_only(state.paths.database)
-    except StoreMissing:
-        return []
-    try:
-        cursor = con.execute(sql)
-        columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
-    except duckdb.CatalogException:
-        return []  # a database built before this table existed
-    finally:
-        con.close()
-
-
-# -- inspect and validate --------------------------------------------------------------------------
-
-
-@app.command()
 def inspect(
     file: Annotated[Path, typer.Argument(help="A stored file (HTML, JSON, PDF, DOCX…).", exists=True, dir_okay=False)],
     kind: Annotated[str, typer.Option("--kind", help="Page kind; `--kind list` shows them.")] = "law",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON (the default for now).")] = True,
 ) -> None:
     """Parse one stored file with one page object or parser and print its records as JSON."""
+    from pipeline.core.errors import ScrapeError
     from pipeline.publish.render import jsonable
-    from pipeline.sources.base import ScrapeError
-    from pipeline.sources.registry import inspect_kinds
+    from pipeline.sources.discovery import inspect_kinds
 
     kinds = inspect_kinds()
     if kind not in kinds:
@@ -516,6 +367,10 @@ def validate(
     print_summary(report, _console())
     if not report.get("success"):
         raise typer.Exit(code=1)
+
+
+# Commands defined in sibling modules register themselves on ``app`` when imported.
+from pipeline import cli_sources  # noqa: E402, F401
 
 
 def main() -> None:

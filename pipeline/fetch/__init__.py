@@ -9,7 +9,7 @@ Modules:
 * :mod:`~pipeline.fetch.content` — file type by magic bytes, declared charset, explicit decoding;
 * :mod:`~pipeline.fetch.robots`, :mod:`~pipeline.fetch.throttle`, :mod:`~pipeline.fetch.tls` — politeness and trust;
 * :mod:`~pipeline.fetch.runs`, :mod:`~pipeline.fetch.lock` — the run log and the store lock;
-* :mod:`~pipeline.fetch.commands` — functions behind ``proteja fetch / refresh / sources``.
+* :mod:`~pipeline.jobs.scrape` — functions behind ``proteja fetch / refresh / sources``.
 
 This package never parses content: that is the sources' and parsers' job.
 """

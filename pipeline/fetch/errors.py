@@ -1,6 +1,6 @@
-"""Fetch failures, one class per outcome of :data:`pipeline.vocab.FETCH_OUTCOMES`.
+"""Fetch failures, one class per outcome of :data:`pipeline.core.vocab.FETCH_OUTCOMES`.
 
-Each is a :class:`~pipeline.sources.base.ScrapeError`, so a source can catch one failed page and
+Each is a :class:`~pipeline.core.errors.ScrapeError`, so a source can catch one failed page and
 go on. ``entry`` is the manifest record written for the attempt (``None`` for replay misses).
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.sources.base import ScrapeError
+from pipeline.core.errors import ScrapeError
 
 
 class FetchError(ScrapeError):

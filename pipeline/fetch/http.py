@@ -1,6 +1,6 @@
 """The one HTTP layer every source uses: polite, honest about each attempt, never trusting a 200.
 
-:class:`HttpFetcher` implements the ``Fetcher`` protocol of :mod:`pipeline.sources.base`. For each
+:class:`HttpFetcher` implements the ``Fetcher`` protocol of :mod:`pipeline.core.fetching`. For each
 ``get(url, source=...)`` it:
 
 1. refuses hosts outside ``source.allowed_hosts`` (the first URL and every redirect hop, which
@@ -26,9 +26,7 @@ import hashlib
 import socket
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -36,22 +34,30 @@ from urllib3.exceptions import (
     ConnectTimeoutError,
     DecodeError,
     IncompleteRead,
-    InvalidHeader,
     MaxRetryError,
-    NewConnectionError,
     ProtocolError,
     ReadTimeoutError,
 )
 from urllib3.util.retry import Retry
 
+from pipeline.core.fetching import Response, SourceInfo
 from pipeline.fetch import content as body
+from pipeline.fetch.attempts import (
+    FetchStats,
+    _Attempt,
+    _bytes_on_wire,
+    _caused_by,
+    _int_or_none,
+    _request_failure,
+    _retry_after,
+    host_allowed,
+)  # fmt: skip
 from pipeline.fetch.challenge import detect_block
 from pipeline.fetch.errors import FetchError, error_for
 from pipeline.fetch.robots import RobotsFetch, RobotsPolicy
 from pipeline.fetch.store import ManifestEntry, RawStore, StoreWriteFailed, utc_now_iso
 from pipeline.fetch.throttle import HostThrottle
 from pipeline.fetch.tls import verify_for
-from pipeline.sources.base import Response, SourceInfo
 
 USER_AGENT = "proteja/0.1 (+https://github.com/proteja-mx/proteja; open data on Mexican anti-trafficking law)"
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # law PDFs run to a few MB; whole DOF editions to tens of MB
@@ -79,33 +85,10 @@ def default_retry() -> Retry:
     )
 
 
-@dataclass
-class FetchStats:
-    """Final outcome of each ``get`` (retried attempts count once) and the last error seen."""
-
-    outcomes: Counter = field(default_factory=Counter)
-    last_error: str | None = None
-
-    def add(self, outcome: str, error: str | None = None) -> None:
-        self.outcomes[outcome] += 1
-        if error:
-            self.last_error = error
-
-
-@dataclass
-class _Attempt:
-    """What one attempt produced, before it is written to the manifest."""
-
-    outcome: str
-    fields: dict
-    content: bytes | None = None
-    error: str | None = None
-    retry_error: Exception | None = None  # urllib3-style error for Retry.increment
-    raw_response: object = None  # urllib3 response for status-based retries
-
-
 class HttpFetcher:
     """Network fetcher writing into a :class:`RawStore`; see the module docstring."""
+
+    offline = False
 
     def __init__(
         self,
@@ -159,6 +142,13 @@ class HttpFetcher:
             if retry is None:
                 self.stats.add(attempt.outcome, entry.error)
                 raise error_for(attempt.outcome)(entry.error or attempt.outcome, url, entry=entry)
+
+    def stored(self, url: str) -> Response | None:
+        """The raw store's last good snapshot of ``url``, without touching the network."""
+        return self.store.stored_response(url)
+
+    def stored_urls(self, prefix: str) -> list[str]:
+        return self.store.stored_urls(prefix)
 
     def fetch_entry(self, url: str, *, source: SourceInfo, encoding: str | None = None) -> ManifestEntry:
         """Like :meth:`get` but never raises a ``FetchError``: returns the final manifest entry."""
@@ -458,68 +448,3 @@ class _Watchdog:
 
     def cancel(self) -> None:
         self._timer.cancel()
-
-
-def host_allowed(host: str | None, allowed_hosts: tuple[str, ...]) -> bool:
-    """Exact, case-insensitive host match; an entry ``*.example.org`` allows its subdomains."""
-    if not host:
-        return False
-    host = host.lower().rstrip(".")
-    for allowed in allowed_hosts:
-        allowed = allowed.lower().rstrip(".")
-        if host == allowed or (allowed.startswith("*.") and host.endswith(allowed[1:])):
-            return True
-    return False
-
-
-def _request_failure(exc: requests.exceptions.RequestException, url: str) -> _Attempt:
-    fields = {"final_url": url}
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return _Attempt("timeout", fields, error=f"connect timed out: {exc}", retry_error=ConnectTimeoutError(str(exc)))
-    if isinstance(exc, requests.exceptions.ReadTimeout):
-        return _Attempt("timeout", fields, error=f"read timed out: {exc}", retry_error=ReadTimeoutError(None, url, str(exc)))
-    if isinstance(exc, requests.exceptions.SSLError):
-        # Not retried: a certificate problem does not fix itself. Never retried without verification.
-        return _Attempt("connection_error", fields, error=f"TLS verification failed: {exc}")
-    if isinstance(exc, requests.exceptions.ConnectionError) and _caused_by(exc, NewConnectionError):
-        error = f"could not connect: {exc}"
-        return _Attempt("connection_error", fields, error=error, retry_error=ConnectTimeoutError(error))
-    if isinstance(exc, requests.exceptions.ConnectionError):
-        return _Attempt("connection_error", fields, error=f"connection failed: {exc}", retry_error=ProtocolError(str(exc)))
-    return _Attempt("http_error", fields, error=f"request failed: {exc}")
-
-
-def _retry_after(retry: Retry, raw) -> float | None:
-    try:
-        return retry.get_retry_after(raw)
-    except InvalidHeader:
-        return None
-
-
-def _caused_by(exc: BaseException, kind: type) -> bool:
-    """Whether ``exc`` or anything it wraps (args, cause, context) is a ``kind``."""
-    seen: set[int] = set()
-    stack: list[object] = [exc]
-    while stack:
-        item = stack.pop()
-        if id(item) in seen or not isinstance(item, BaseException):
-            continue
-        seen.add(id(item))
-        if isinstance(item, kind):
-            return True
-        stack.extend([item.__cause__, item.__context__, *item.args])
-    return False
-
-
-def _bytes_on_wire(resp: requests.Response) -> int:
-    try:
-        return int(resp.raw.tell())
-    except (AttributeError, TypeError, ValueError):
-        return 0
-
-
-def _int_or_none(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None

@@ -13,13 +13,13 @@ instead of inventing data.
 
 from __future__ import annotations
 
-from pipeline import problems
+from pipeline.core import problems
+from pipeline.core.fetching import Response, SourceInfo
 from pipeline.fetch import content as body
 from pipeline.fetch.challenge import detect_block
 from pipeline.fetch.errors import NotInStore, StoreDamaged, error_for
 from pipeline.fetch.http import FetchStats
 from pipeline.fetch.store import RawStore
-from pipeline.sources.base import Response, SourceInfo
 
 
 class ReplayFetcher:
@@ -73,6 +73,13 @@ class ReplayFetcher:
             encoding=self._encoding(entry.ext, entry.encoding, encoding or source.encoding),
             extra={"manifest": entry.to_dict(), "requested_url": url, "outcome": entry.outcome, "replay": True},
         )
+
+    def stored(self, url: str) -> Response | None:
+        """The raw store's last good snapshot of ``url``, without touching the network."""
+        return self.store.stored_response(url)
+
+    def stored_urls(self, prefix: str) -> list[str]:
+        return self.store.stored_urls(prefix)
 
     def _miss(self, url: str) -> Exception:
         last = self.store.latest_any(url)

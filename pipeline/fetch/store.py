@@ -26,7 +26,8 @@ import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from pipeline import vocab
+from pipeline.core import vocab
+from pipeline.core.fetching import Response
 from pipeline.fetch.content import sniff_ext
 
 log = logging.getLogger(__name__)
@@ -205,6 +206,19 @@ class RawStore:
         """Every entry for ``url`` that points at a good blob, newest first (replay falls back along it)."""
         self._refresh()
         return list(reversed(self._good.get(url, [])))
+
+    def stored_response(self, url: str) -> Response | None:
+        """The last good snapshot of ``url`` as a Response (no network), or None."""
+        entry = self.latest(url)
+        if entry is None:
+            return None
+        return Response(url=entry.final_url or url, content=self.read(entry.sha256), sha256=entry.sha256,
+                        retrieved_at=entry.retrieved_datetime, content_type=entry.content_type,
+                        encoding=entry.encoding, extra={"manifest": entry.to_dict(), "requested_url": url})
+
+    def stored_urls(self, prefix: str) -> list[str]:
+        """Every URL starting with ``prefix`` that has a good snapshot, sorted."""
+        return sorted({e.url for e in self.entries() if e.url.startswith(prefix) and self.latest(e.url)})
 
     def latest_any(self, url: str) -> ManifestEntry | None:
         """The latest entry for ``url`` whatever its outcome."""

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.paths import DataPaths
+from pipeline.core.paths import DataPaths
 
 EXIT_OK = 0
 EXIT_SOURCES_FAILED = 1
@@ -147,7 +147,7 @@ def run_refresh(report: JobReport, paths: DataPaths, names: list[str], refresh_f
     if not names:
         return
     if refresh_fn is None:
-        from pipeline.fetch.commands import refresh as refresh_fn
+        from pipeline.jobs.scrape import refresh as refresh_fn
     try:
         rows = refresh_fn(names, offline=report.mode == "offline", data_paths=paths)
     except Exception as exc:  # the lock is held, the store is unreadable…: the whole refresh failed
@@ -212,7 +212,7 @@ def run_job(
     build_fn: Callable | None = None,
 ) -> JobReport:
     """Refresh → build → report. ``refresh_fn``/``build_fn`` replace the real stages in tests."""
-    from pipeline.sources.registry import all_sources
+    from pipeline.sources.discovery import all_sources
 
     report = JobReport(mode="offline" if offline else "live", day=today or dt.date.today())
     stored, lines_before = _stored_sources(paths)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from pipeline.sources.base import ScrapeError
+from pipeline.core.errors import ScrapeError
 
 
 class DocumentError(ScrapeError):

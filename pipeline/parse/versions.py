@@ -2,7 +2,9 @@
 
 ``proteja build`` re-derives everything from the raw store on every run. Parsing a consolidated
 law PDF is the slow part, so results are cached by (sha256 of the bytes, parser version): a rebuild
-with nothing changed parses nothing. A document that cannot be parsed (corrupt, encrypted, empty,
+with nothing changed parses nothing. Each entry also records the layout profile it was parsed with
+(:mod:`pipeline.parse.law.profiles`); bumping one profile's version re-parses only that family's texts.
+This is the only parse cache. A document that cannot be parsed (corrupt, encrypted, empty,
 legacy .doc without a converter) is recorded as unparsed and skipped; it never fails the build and
 never becomes a half-parsed law.
 
@@ -19,12 +21,13 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline import problems
-from pipeline.records import EffectRecord, Evidence, Instrument, ProvisionRecord, VersionRecord
+from pipeline.core import problems
+from pipeline.core.records import EffectRecord, Evidence, Instrument, ProvisionRecord, VersionRecord
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +68,7 @@ def _to_json(record: VersionRecord) -> dict:
         "provisions": [dataclasses.asdict(p) for p in record.provisions],
         "effects": [{**dataclasses.asdict(e), "date": e.date.isoformat() if e.date else None} for e in record.effects],
         "metadata": record.metadata,
+        "profile": record.metadata.get("profile"),
     }
 
 
@@ -83,8 +87,21 @@ def _from_json(data: dict, instrument: Instrument, evidence: Evidence) -> Versio
     )
 
 
-def _cache_file(cache_dir: Path, sha256: str, parser_version: str) -> Path:
-    return cache_dir / "law" / parser_version / sha256[:2] / f"{sha256}.json"
+def cache_file(cache_dir: Path, sha256: str) -> Path:
+    """Where the parse of ``sha256`` is cached (under the shared parser version); refuses non-digests."""
+    from pipeline.parse.law.profiles import PARSER_VERSION
+
+    if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+        raise ValueError(f"not a sha256 hex digest: {sha256!r}")
+    return cache_dir / "law" / PARSER_VERSION / sha256[:2] / f"{sha256}.json"
+
+
+def _current(data: dict) -> bool:
+    """A cached parse is current when its profile still has the version it was parsed with."""
+    from pipeline.parse.law.profiles import PROFILES
+
+    profile = PROFILES.get(data.get("profile") or "")
+    return profile is not None and data.get("parser_version") == profile.cache_key
 
 
 def _write(path: Path, data: dict) -> None:
@@ -102,8 +119,9 @@ def _read_cache(path: Path | None, instrument: Instrument, evidence: Evidence) -
     if path is None or not path.exists():
         return None
     try:
-        return _from_json(json.loads(path.read_text(encoding="utf-8")), instrument, evidence)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return _from_json(data, instrument, evidence) if _current(data) else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         problems.record("parse cache", str(path), "parse_error", exc, f"unreadable cache file, reparsed: {exc}")
         return None
 
@@ -111,11 +129,11 @@ def _read_cache(path: Path | None, instrument: Instrument, evidence: Evidence) -
 def law_version(content: bytes, instrument: Instrument, evidence: Evidence) -> VersionRecord | None:
     """The VersionRecord of a consolidated law text, or None (recorded as unparsed) when it cannot be parsed."""
     from pipeline.parse.extract import DocumentError
-    from pipeline.parse.law import PARSER_VERSION, parse_law, to_version_record
+    from pipeline.parse.law import parse_law, to_version_record
 
     session = _session.get() or ParseSession(None)
     sha256 = evidence.sha256 or hashlib.sha256(content).hexdigest()
-    path = _cache_file(session.cache_dir, sha256, PARSER_VERSION) if session.cache_dir else None
+    path = cache_file(session.cache_dir, sha256) if session.cache_dir else None
     cached = _read_cache(path, instrument, evidence)
     if cached is not None:
         session.cached += 1

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 import duckdb
 
-from pipeline.vocab import TERMINAL_BILL_EVENTS
+from pipeline.core.vocab import TERMINAL_BILL_EVENTS
 
 REFORM_EVENTS = ("reformed", "provisions_added", "provisions_derogated")
 

@@ -15,26 +15,12 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.core.paths import DataPaths
+from pipeline.core.tables import TABLES
 from pipeline.derive.status import publication_as_of, status_rows, timeline_rows
-from pipeline.paths import DataPaths
 from pipeline.publish import changes, render
 
 #: Published tables, with the columns that order their rows.
-TABLES = {
-    "jurisdictions": "inegi",
-    "sources": "name",
-    "instruments": "instrument_id",
-    "events": "instrument_id, event_date NULLS FIRST, event_type, event_id",
-    "instrument_versions": "version_id",
-    "provisions": "version_id, ordinal",
-    "effects": "instrument_id, effect_date NULLS FIRST, provision_eid, effect_id",
-    "bills": "bill_id",
-    "bill_events": "bill_id, ordinal",
-    "evidence": "fact_table, fact_id, evidence_id",
-    "conflicts": "conflict_id",
-    "snapshots": "line_no",
-    "source_runs": "started_at, source, run_id",
-}
 
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
 

@@ -12,7 +12,7 @@ import io
 import json
 import re
 
-from pipeline.vocab import LABELS
+from pipeline.core.vocab import LABELS
 
 STATUS_COLUMNS = (
     "state", "name", "summary", "law_status", "law_title", "law_published", "last_reform",

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from pipeline import vocab
-from pipeline.records import BillRecord, EventRecord, Evidence, Instrument, VersionRecord
+from pipeline.core import vocab
+from pipeline.core.records import BillRecord, EventRecord, Evidence, Instrument, VersionRecord
 
 #: Event types an instrument has at most one of; different dates for them are a conflict.
 SINGLE_VALUED = ("published", "abrogated", "invalidated", "entered_into_force")
@@ -123,19 +123,19 @@ class Loader:
 
     # -- resolving ----------------------------------------------------------------------------
     def resolve_instruments(self) -> dict[str, Instrument]:
+        """One Instrument per id: the best-ranked candidate's title and type (a type disagreement is a conflict)."""
         resolved = {}
+        self.type_conflicts = []
         for iid, candidates in sorted(self.instruments.items()):
-            types = {inst.instrument_type for _, inst in candidates}
-            if len(types) > 1:
-                raise ValueError(f"instrument {iid} is given conflicting types {sorted(types)}")
             best = sorted(candidates, key=lambda c: (-c[0], c[1].title))[0][1]
+            self.type_conflicts += _type_conflicts(iid, candidates, best)
             url = next((i.official_url for _, i in sorted(candidates, key=lambda c: -c[0]) if i.official_url), None)
             resolved[iid] = Instrument(best.jurisdiction, best.slug, best.title, best.instrument_type, url)
         return resolved
 
     def resolve_conflicts(self) -> list[dict]:
-        """Mark outranked single-valued facts superseded; return conflict rows."""
-        conflicts = []
+        """Mark outranked single-valued facts superseded; return conflict rows (type conflicts included)."""
+        conflicts = list(getattr(self, "type_conflicts", []))
         groups: dict[tuple, list[_Event]] = defaultdict(list)
         for event in self.events.values():
             if event.event_type in SINGLE_VALUED:
@@ -315,6 +315,22 @@ class Loader:
                 )
         _insert(con, "bills", bills)
         _insert(con, "bill_events", bill_events)
+
+
+def _type_conflicts(iid: str, candidates: list[tuple[int, Instrument]], best: Instrument) -> list[dict]:
+    """Sources that call the same instrument a different type: kept as conflicts, never an exception."""
+    rows = []
+    best_rank = max(rank for rank, _ in candidates)
+    for other_type in sorted({i.instrument_type for _, i in candidates} - {best.instrument_type}):
+        rank = max(r for r, i in candidates if i.instrument_type == other_type)
+        resolution = "unresolved" if rank == best_rank else (
+            "scraped_over_curated" if best_rank == 3 else "official_over_secondary")
+        rows.append({"conflict_id": short_hash(iid, "instrument_type", best.instrument_type, other_type),
+                     "jurisdiction": iid.split("/")[0], "instrument_id": iid, "event_type": "instrument",
+                     "field": "instrument_type", "kept_value": best.instrument_type, "kept_source": f"rank {best_rank}",
+                     "other_value": other_type, "other_source": f"rank {rank}", "resolution": resolution,
+                     "note": "sources disagree on the instrument's type; the best-ranked one is kept"})  # fmt: skip
+    return rows
 
 
 def _evidence_row(fact_table: str, fact_id: str, ev: Evidence) -> dict:

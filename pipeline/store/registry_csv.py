@@ -10,8 +10,8 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from pipeline import jurisdictions, vocab
-from pipeline.records import BillEventRecord, BillRecord, EventRecord, Evidence, Instrument
+from pipeline.core import jurisdictions, vocab
+from pipeline.core.records import BillEventRecord, BillRecord, EventRecord, Evidence, Instrument
 
 COLUMNS = (
     "jurisdiction", "instrument_slug", "instrument_title", "instrument_type", "event", "date",

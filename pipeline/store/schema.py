@@ -1,6 +1,6 @@
-"""Apply ``schemas/*.sql`` (tables) and ``pipeline/sql/*.sql`` (derived views and macros), in file order.
+"""Apply ``pipeline/sql/tables/*.sql`` (tables) and ``pipeline/sql/derive/*.sql`` (views and macros), in file order.
 
-``{{vocab:NAME}}`` placeholders become SQL ``IN`` lists from :mod:`pipeline.vocab`, so the CHECK
+``{{vocab:NAME}}`` placeholders become SQL ``IN`` lists from :mod:`pipeline.core.vocab`, so the CHECK
 constraints and the Python vocabularies are one thing.
 """
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline import vocab
-from pipeline.paths import SCHEMAS_DIR, SQL_DIR
+from pipeline.core import vocab
+from pipeline.core.paths import DERIVE_SQL_DIR, TABLES_SQL_DIR
 
 _PLACEHOLDER = re.compile(r"\{\{vocab:([a-z_]+)\}\}")
 
@@ -23,11 +23,11 @@ def render(sql: str) -> str:
 
 
 def table_files() -> list[Path]:
-    return sorted(SCHEMAS_DIR.glob("*.sql"))
+    return sorted(TABLES_SQL_DIR.glob("*.sql"))
 
 
 def derive_files() -> list[Path]:
-    return sorted(SQL_DIR.glob("*.sql"))
+    return sorted(DERIVE_SQL_DIR.glob("*.sql"))
 
 
 def schema_version() -> str:

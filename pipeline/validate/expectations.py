@@ -10,7 +10,7 @@ Families (issue 8):
 * ``row_counts``   — 33 jurisdictions; exactly 32 rows in the status table.
 * ``keys``         — every table's primary key and natural keys are not null and unique.
 * ``vocabulary``   — coded columns hold values of the closed vocabularies (generated from
-  :mod:`pipeline.vocab` and from the schema's literal ``IN`` lists, never retyped here).
+  :mod:`pipeline.core.vocab` and from the schema's literal ``IN`` lists, never retyped here).
 * ``dates``        — every date lies between 1900-01-01 and the build date.
 * ``ordering``     — publication ≤ reforms; abrogation ≥ publication; bill events in date order.
 * ``referential``  — every fact has evidence; every scraped sha256 is in the raw manifest.
@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline import jurisdictions, vocab
-from pipeline.paths import SCHEMAS_DIR, SQL_DIR
+from pipeline.core import jurisdictions, vocab
+from pipeline.core.paths import DERIVE_SQL_DIR, TABLES_SQL_DIR
 
 FAMILIES = (
     "row_counts", "keys", "vocabulary", "dates", "ordering", "referential", "formats", "no_silent_loss",
@@ -104,7 +104,7 @@ KEYS: dict[str, list[tuple[str, ...]]] = {
     STATUS: [("state",)],
 }
 
-# Coded columns and the vocabulary of pipeline.vocab they draw from: see vocab_columns(), generated
+# Coded columns and the vocabulary of pipeline.core.vocab they draw from: see vocab_columns(), generated
 # from the schema's {{vocab:NAME}} CHECKs and from the derived status columns named after a vocabulary.
 
 #: Date and timestamp columns that must lie between MIN_DATE and the build date.
@@ -174,9 +174,9 @@ _LITERAL_IN = re.compile(r"\((\w+) IN \(('[^)]*')\)\)")
 
 @lru_cache(maxsize=1)
 def schema_literal_sets() -> dict[tuple[str, str], tuple[str, ...]]:
-    """Closed sets written as literal ``IN ('a', 'b')`` lists in schemas/*.sql (not in vocab.py)."""
+    """Closed sets written as literal ``IN ('a', 'b')`` lists in pipeline/sql/tables/*.sql (not in vocab.py)."""
     found: dict[tuple[str, str], tuple[str, ...]] = {}
-    for path in sorted(SCHEMAS_DIR.glob("*.sql")):
+    for path in sorted(TABLES_SQL_DIR.glob("*.sql")):
         for table, body in _CREATE_TABLE.findall(path.read_text(encoding="utf-8")):
             for column, values in _LITERAL_IN.findall(body):
                 found[(table, column)] = tuple(v.strip().strip("'") for v in values.split(","))
@@ -190,17 +190,17 @@ _VOCAB_CHECK = re.compile(r"\((\w+) IN \{\{vocab:(\w+)\}\}\)")
 def vocab_columns() -> dict[tuple[str, str], str]:
     """Every coded column and its vocabulary, generated, never listed by hand:
 
-    * each ``CHECK (col IN {{vocab:NAME}})`` of schemas/*.sql (so a table column with a closed
+    * each ``CHECK (col IN {{vocab:NAME}})`` of pipeline/sql/tables/*.sql (so a table column with a closed
       vocabulary in the database is also checked by the gate);
     * each column of the derived status table that is named after a vocabulary (``summary``,
-      ``law_status``), found as ``AS <name>`` in pipeline/sql/*.sql.
+      ``law_status``), found as ``AS <name>`` in pipeline/sql/derive/*.sql.
     """
     found: dict[tuple[str, str], str] = {}
-    for path in sorted(SCHEMAS_DIR.glob("*.sql")):
+    for path in sorted(TABLES_SQL_DIR.glob("*.sql")):
         for table, body in _CREATE_TABLE.findall(path.read_text(encoding="utf-8")):
             for column, name in _VOCAB_CHECK.findall(body):
                 found[(table, column)] = name
-    derived = " ".join(path.read_text(encoding="utf-8") for path in sorted(SQL_DIR.glob("*.sql")))
+    derived = " ".join(path.read_text(encoding="utf-8") for path in sorted(DERIVE_SQL_DIR.glob("*.sql")))
     for name in vocab.ALL_VOCABULARIES:
         if re.search(rf"\bAS {name}\b", derived):
             found[(STATUS, name)] = name
@@ -264,7 +264,7 @@ def _vocabulary_checks() -> list[Check]:
         out.append(Check("vocabulary", table, "expect_column_values_to_not_be_null", {"column": column},
                          f"{table}.{column} always holds a {name} code"))  # fmt: skip
         out.append(Check("vocabulary", table, "expect_column_values_to_be_in_set",
-                         {"column": column, "value_set": allowed}, f"{table}.{column} is a {name} (pipeline.vocab)"))
+                         {"column": column, "value_set": allowed}, f"{table}.{column} is a {name} (pipeline.core.vocab)"))
     for (table, column), allowed in sorted(schema_literal_sets().items()):
         if (table, column) in vocab_columns():
             continue

@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipeline.publish.exports import TABLES
+from pipeline.core.tables import TABLES
 
 
 @dataclass

@@ -20,8 +20,8 @@ import pandas as pd
 from rich.console import Console
 from rich.markup import escape
 
+from pipeline.core.tables import TABLES
 from pipeline.derive.status import publication_as_of
-from pipeline.publish.exports import TABLES
 from pipeline.validate import expectations as ex
 from pipeline.validate.gx_runner import GxRunner, frame_rows, plain
 from pipeline.validate.loss import LossCheck, loss_checks

@@ -12,9 +12,9 @@ import shutil
 import duckdb
 
 from pipeline.build import build
+from pipeline.core.paths import DataPaths
 from pipeline.fetch.store import RawStore
-from pipeline.paths import DataPaths
-from pipeline.sources import dof, leyesbiblio
+from pipeline.sources.federal import dof, leyesbiblio
 from tests.e2e.test_federal_offline import FIXTURES, law_pdf
 from tests.store.conftest import fact, write_registry
 

@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from pipeline.build import build
-from pipeline.paths import REPO_DIR, DataPaths
+from pipeline.core.paths import REPO_DIR, DataPaths
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import datetime as dt
 
 from pipeline.fetch.replay import ReplayFetcher
 from pipeline.fetch.store import RawStore
-from pipeline.sources import dof
+from pipeline.sources.federal import dof
 from tests.e2e.test_federal_offline import FIXTURES
 
 DAYS = ("19-03-2014", "19-01-2018", "23-04-2024")

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.records import EventRecord
-from pipeline.sources import dof, leyesbiblio
-from pipeline.sources.base import Response, ScrapeError
+from pipeline.core.errors import ScrapeError
+from pipeline.core.fetching import Response
+from pipeline.core.records import EventRecord
+from pipeline.sources.federal import dof, leyesbiblio
 from tests.parse.builders import pdf_from_pages
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -55,6 +56,14 @@ class StoreFetcher:
         content = self.store[url]
         return Response(url=url, content=content, sha256=hashlib.sha256(content).hexdigest(),
                         retrieved_at=dt.datetime(2026, 1, 20, tzinfo=dt.UTC))
+
+    offline = False
+
+    def stored(self, url: str) -> Response | None:
+        return None  # nothing is settled: every page is read through ``get`` (and counted)
+
+    def stored_urls(self, prefix: str) -> list[str]:
+        return []
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +153,7 @@ def test_same_run_through_the_real_raw_store_and_replay_fetcher(tmp_path):
 
 def test_consolidated_pdf_handed_to_the_law_parser(records):
     pytest.importorskip("pipeline.parse.law")
-    from pipeline.records import VersionRecord
+    from pipeline.core.records import VersionRecord
 
     (version,) = [r for r in records if isinstance(r, VersionRecord)]
     assert (version.instrument.slug, version.version_date) == ("lgpsedmtp", dt.date(2025, 11, 14))

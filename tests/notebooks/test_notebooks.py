@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from pipeline.build import build
-from pipeline.paths import DataPaths
+from pipeline.core.paths import DataPaths
 
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.parse.effects import parse_decree_effects
+from pipeline.parse.law.effects import parse_decree_effects
 
 CASES = [
     (  # the shape of issue #4's example: article list with fracción and párrafos, then other verbs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.core.errors import ScrapeError
 from pipeline.parse import extract
 from pipeline.parse.extract import (
     ConverterMissing,
@@ -16,7 +17,6 @@ from pipeline.parse.extract import (
     extract_text,
 )
 from pipeline.parse.law import parse_law
-from pipeline.sources.base import ScrapeError
 
 from .builders import docx_bytes, federal_pdf, pdf_from_pages
 

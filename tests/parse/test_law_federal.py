@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from pipeline.core.records import Evidence, Instrument
 from pipeline.parse.law import PARSER_VERSION, parse_law, to_version_record
-from pipeline.records import Evidence, Instrument
 
 from .builders import federal_pdf
 

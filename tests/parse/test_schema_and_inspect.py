@@ -7,8 +7,8 @@ import json
 import jsonschema
 import pytest
 
+from pipeline.core.paths import SCHEMAS_DIR
 from pipeline.parse.law import INSPECT_KINDS
-from pipeline.paths import SCHEMAS_DIR
 
 from .builders import OJN_PARAGRAPHS, docx_bytes, federal_pdf, state_pdf
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 
 import pytest
 
-from pipeline.parse.cache import cache_path, cached_parse
+from pipeline.core.records import Evidence, Instrument
+from pipeline.parse.law import profiles
 from pipeline.parse.text import clean_pages, dehyphenate
+from pipeline.parse.versions import cache_file, law_version, parse_session
 
 
 def test_repeated_header_and_page_numbers_are_furniture():
@@ -38,36 +41,41 @@ def test_text_is_nfc():
     assert clean_pages([decomposed]).lines == ("Articuló",)
 
 
-def test_cache_parses_once_per_sha_and_version(tmp_path):
-    calls = []
+LAW_HTML = (
+    "<html><body><p>LEY DE PRUEBA DEL ESTADO</p><p>PUBLICADO EN EL PERI\u00d3DICO OFICIAL No. 5, DE FECHA 02/01/2010.</p>"
+    "<p>Art\u00edculo 1.- Esta ley es de prueba.</p><p>Art\u00edculo 2.- Segundo art\u00edculo.</p></body></html>"
+).encode()
 
-    def parse(content: bytes) -> dict:
-        calls.append(content)
-        return {"length": len(content)}
 
-    content = b"%PDF-1.4 fake"
-    sha = hashlib.sha256(content).hexdigest()
-    first = cached_parse(content, sha, tmp_path, parse)
-    second = cached_parse(content, sha, tmp_path, parse)
-    assert first == second == {"length": 13}
-    assert len(calls) == 1
-    cached_parse(content, sha, tmp_path, parse, parser_version="other")
-    assert len(calls) == 2
-    cached_parse(b"other bytes", None, tmp_path, parse)
-    assert len(calls) == 3
-    assert json.loads(cache_path(tmp_path, sha).read_text()) == {"length": 13}
+def _version(content: bytes, cache_dir):
+    instrument = Instrument("MX-DUR", "ley-prueba", "Ley de prueba", "otro")
+    evidence = Evidence(kind="scraped", source="test", sha256=hashlib.sha256(content).hexdigest())
+    with parse_session(cache_dir) as session:
+        record = law_version(content, instrument, evidence)
+    return record, session
+
+
+def test_cache_parses_once_per_sha_and_profile_version(tmp_path, monkeypatch):
+    first, s1 = _version(LAW_HTML, tmp_path)
+    second, s2 = _version(LAW_HTML, tmp_path)
+    assert (s1.parsed, s1.cached, s2.parsed, s2.cached) == (1, 0, 0, 1)
+    assert first == second and first.metadata["profile"] == "state-periodico-oficial"
+    assert [p.eid for p in first.provisions][:2] == ["art_1", "art_2"]
+    # Bumping that profile's version re-parses it; the shared parser version keys the folder.
+    monkeypatch.setitem(profiles.PROFILES, "state-periodico-oficial",
+                        dataclasses.replace(profiles.STATE_PO, version="2"))
+    _, s3 = _version(LAW_HTML, tmp_path)
+    assert (s3.parsed, s3.cached) == (1, 0)
+    cached = json.loads(cache_file(tmp_path, hashlib.sha256(LAW_HTML).hexdigest()).read_text())
+    assert cached["parser_version"] == f"{profiles.PARSER_VERSION}+state-periodico-oficial.2"
 
 
 def test_cache_does_not_store_failures(tmp_path):
-    def failing(content: bytes):
-        raise ValueError("boom")
-
-    sha = hashlib.sha256(b"x").hexdigest()
-    with pytest.raises(ValueError):
-        cached_parse(b"x", sha, tmp_path, failing)
-    assert not cache_path(tmp_path, sha).exists()
+    record, session = _version(b"%PDF-1.4 not really a pdf", tmp_path)
+    assert record is None and len(session.unparsed) == 1
+    assert not cache_file(tmp_path, hashlib.sha256(b"%PDF-1.4 not really a pdf").hexdigest()).exists()
 
 
 def test_cache_rejects_bad_digest(tmp_path):
     with pytest.raises(ValueError):
-        cache_path(tmp_path, "../../etc/passwd")
+        cache_file(tmp_path, "../../etc/passwd")

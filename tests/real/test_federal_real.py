@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.sources import dof, leyesbiblio
+from pipeline.core.records import Evidence
+from pipeline.sources.federal import dof, leyesbiblio
 
 pytestmark = pytest.mark.real
 
@@ -73,7 +74,7 @@ def test_ws_two_days(real_samples):
 def test_ws_tied_note_becomes_an_event(real_samples):
     notes = dof.inspect_ws_day(real_samples / "dof" / "WS_getDiarioFull_2days.ndjson")
     (note,) = [n for n in notes if n["cod_nota"] == 5330703]
-    evidence = dof.Evidence(kind="scraped", source="dof", url=note["source_url"], sha256="c" * 64)
+    evidence = Evidence(kind="scraped", source="dof", url=note["source_url"], sha256="c" * 64)
     (event,) = dof.note_events(note, evidence)
     assert (event.instrument.slug, event.event_type, event.date.isoformat()) == (
         "reglamento-interno-comision-intersecretarial-trata", "published", "2014-01-24")

@@ -56,9 +56,9 @@ def test_lgpsedmtp_articles_contiguous(lgpsedmtp):
 
 def test_lgpsedmtp_every_inline_note_is_attached(lgpsedmtp, samples):
     """Every note line in the body is on some provision, and the sample notes sit where printed."""
-    from pipeline.parse.effects import is_note
     from pipeline.parse.extract import extract_text
-    from pipeline.parse.law import find_body_start, find_transitorios_start
+    from pipeline.parse.law.body import find_body_start, find_transitorios_start
+    from pipeline.parse.law.effects import is_note
     from pipeline.parse.text import clean_pages
 
     lines = list(clean_pages(extract_text((samples / "leyesbiblio" / "LGPSEDMTP.pdf").read_bytes()).pages).lines)

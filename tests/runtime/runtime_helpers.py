@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+from pipeline.core.fetching import SourceInfo
 from pipeline.fetch.store import RawStore
-from pipeline.sources.base import SourceInfo
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "runtime"
 

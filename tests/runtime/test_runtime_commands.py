@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from runtime_helpers import FIXTURES, make_source, new_entries, respond
 
-from pipeline.fetch.commands import FETCH_JSON_KEYS, fetch_url, refresh, sources_report
+from pipeline.core.paths import DataPaths
 from pipeline.fetch.lock import StoreLock, StoreLocked
 from pipeline.fetch.runs import RUN_KEYS, read_runs
 from pipeline.fetch.store import RawStore
-from pipeline.paths import DataPaths
-from pipeline.sources.base import Page
+from pipeline.jobs.scrape import FETCH_JSON_KEYS, fetch_url, refresh, sources_report
+from pipeline.sources.kit import HtmlPage as Page
 
 REPO = Path(__file__).resolve().parents[2]
 HTML = {"Content-Type": "text/html; charset=utf-8"}

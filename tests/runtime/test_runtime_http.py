@@ -22,9 +22,10 @@ from runtime_helpers import (
 )
 from urllib3.util.retry import Retry
 
+from pipeline.core.errors import ScrapeError
 from pipeline.fetch import errors
 from pipeline.fetch.http import USER_AGENT
-from pipeline.sources.base import Page, ScrapeError
+from pipeline.sources.kit import HtmlPage as Page
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 LONG_TEXT = "Ley General para Prevenir, Sancionar y Erradicar los Delitos en Materia de Trata de Personas. " * 3

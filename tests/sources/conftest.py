@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.sources.base import Response, ScrapeError
+from pipeline.core.errors import ScrapeError
+from pipeline.core.fetching import Response
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -18,7 +19,7 @@ class NotStored(ScrapeError):
 
 
 class FakeFetcher:
-    """Maps URL → bytes; records every ``get``; optionally exposes ``stored(url)`` like a raw store."""
+    """Maps URL → bytes; records every ``get``; ``stored`` pages play the raw store (Fetcher protocol)."""
 
     def __init__(self, pages: dict[str, bytes], stored: dict[str, bytes] | None = None):
         self.pages = pages
@@ -37,11 +38,15 @@ class FakeFetcher:
             raise NotStored("not in raw store", url)
         return self._response(url, self.pages[url])
 
-    def __getattr__(self, name):
-        # ``stored`` exists only when the fake plays a fetcher with a raw store.
-        if name == "stored" and self.__dict__.get("stored_pages") is not None:
-            return lambda url: (self._response(url, self.stored_pages[url]) if url in self.stored_pages else None)
-        raise AttributeError(name)
+    offline = False
+
+    def stored(self, url: str) -> Response | None:
+        """A fake without a raw store (``stored=None``) holds nothing: every page is fetched."""
+        pages = self.stored_pages or {}
+        return self._response(url, pages[url]) if url in pages else None
+
+    def stored_urls(self, prefix: str) -> list[str]:
+        return sorted(u for u in (self.stored_pages or {}) if u.startswith(prefix))
 
 
 @pytest.fixture

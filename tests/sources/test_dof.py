@@ -7,8 +7,10 @@ import json
 
 import pytest
 
-from pipeline.sources import dof
-from pipeline.sources.base import LayoutChanged, Response, ScrapeError
+from pipeline.core.errors import LayoutChanged, ScrapeError
+from pipeline.core.fetching import Response
+from pipeline.core.records import Evidence
+from pipeline.sources.federal import dof
 
 from .conftest import FakeFetcher
 
@@ -62,7 +64,7 @@ def test_programa_becomes_its_own_instrument():
     note = dof.make_note(5999999, "2014-04-30", "MAT", "PRIMERA", "PODER EJECUTIVO", "SECRETARIA DE GOBERNACION",
                          "PROGRAMA Nacional para Prevenir, Sancionar y Erradicar los Delitos en Materia de Trata de "
                          "Personas y para la Protección y Asistencia a las Víctimas de estos Delitos 2014-2018")
-    evidence = dof.Evidence(kind="scraped", source="dof", url="u", sha256="a" * 64)
+    evidence = Evidence(kind="scraped", source="dof", url="u", sha256="a" * 64)
     (event,) = dof.note_events(note, evidence)
     assert (event.instrument.slug, event.instrument.instrument_type, event.event_type) == (
         "programa-nacional-trata-2014-2018", "programa", "published")

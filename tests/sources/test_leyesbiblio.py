@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from pipeline.sources import leyesbiblio as lb
-from pipeline.sources.base import LayoutChanged, Response
+from pipeline.core.errors import LayoutChanged
+from pipeline.core.fetching import Response
+from pipeline.sources.federal import leyesbiblio as lb
 
 
 def page(cls, content: bytes, url: str):

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from pipeline import vocab
-from pipeline.sources import sil
-from pipeline.sources.base import LayoutChanged, Response
+from pipeline.core import vocab
+from pipeline.core.errors import LayoutChanged
+from pipeline.core.fetching import Response
+from pipeline.sources.federal import sil
 
 from .conftest import FakeFetcher
 

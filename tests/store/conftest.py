@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from pipeline.build import build
-from pipeline.paths import DataPaths
+from pipeline.core.paths import DataPaths
 from pipeline.store.registry_csv import COLUMNS
 
 SRC = "https://example.org/source"

@@ -3,8 +3,8 @@
 import csv
 from collections import Counter
 
-from pipeline import jurisdictions, vocab
-from pipeline.paths import REPO_DIR
+from pipeline.core import jurisdictions, vocab
+from pipeline.core.paths import REPO_DIR
 from pipeline.store.registry_csv import COLUMNS, load_records, read_rows
 
 REGISTRY = REPO_DIR / "data" / "registry"

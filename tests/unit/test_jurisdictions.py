@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline import jurisdictions
-from pipeline.jurisdictions import UnknownJurisdiction, resolve
+from pipeline.core import jurisdictions
+from pipeline.core.jurisdictions import UnknownJurisdiction, resolve
 
 # Every spelling the sources in shared/sources.md use (OJN state folders, LegismEx folder names,
 # SCJN "estado" values, congress headers), plus common abbreviations.

@@ -7,8 +7,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from pipeline.paths import REPO_DIR, SCHEMAS_DIR
-from pipeline.sources.registry import inspect_kinds
+from pipeline.core.paths import REPO_DIR, SCHEMAS_DIR
+from pipeline.sources.discovery import inspect_kinds
 
 FIXTURES = REPO_DIR / "tests" / "fixtures"
 

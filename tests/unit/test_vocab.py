@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from pipeline import vocab
+from pipeline.core import vocab
 from pipeline.store import schema
 
 

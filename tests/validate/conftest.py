@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from pipeline.build import build
-from pipeline.paths import REPO_DIR, DataPaths
+from pipeline.core.paths import REPO_DIR, DataPaths
 from tests.store.conftest import fact, write_registry
 
 # Oaxaca: a law published, reformed, abrogated and replaced (the ordering seeds move these dates).

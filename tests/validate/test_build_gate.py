@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from pipeline.build import BuildFailed, build
-from pipeline.paths import REPO_DIR, DataPaths
+from pipeline.core.paths import REPO_DIR, DataPaths
 from tests.store.conftest import fact, write_registry
 from tests.validate.conftest import HISTORY
 

@@ -11,9 +11,9 @@ import sys
 import duckdb
 import pytest
 
-from pipeline import vocab
-from pipeline.paths import REPO_DIR
-from pipeline.publish.exports import TABLES
+from pipeline.core import vocab
+from pipeline.core.paths import REPO_DIR
+from pipeline.core.tables import TABLES
 from pipeline.store import schema
 from pipeline.validate import expectations as ex
 from pipeline.validate.suites import validate_database

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.paths import DataPaths
+from pipeline.core.paths import DataPaths
 from pipeline.validate.expectations import FAMILIES
 from tests.validate.conftest import flat, run_validate, seed
 from tests.validate.seeds import CASES, PER_FAMILY

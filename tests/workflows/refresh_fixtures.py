@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 from pipeline.fetch.store import RawStore
-from pipeline.sources import dof, leyesbiblio
+from pipeline.sources.federal import dof, leyesbiblio
 from tests.parse.builders import pdf_from_pages
 
 REPO = Path(__file__).resolve().parents[2]

@@ -19,9 +19,9 @@ import pytest
 from refresh_fixtures import copy_committed_data, record_failed_fetch, write_leyesbiblio_store
 
 from pipeline.build import BuildFailed
+from pipeline.core.paths import DataPaths
 from pipeline.jobs import refresh as job
-from pipeline.paths import DataPaths
-from pipeline.sources import leyesbiblio
+from pipeline.sources.federal import leyesbiblio
 
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "refresh_job.py"

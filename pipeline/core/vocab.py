@@ -1,0 +1,242 @@
+"""Closed vocabularies: the one place where proteja's codes and their meanings live.
+
+Every code stored in the database, emitted by a parser or written in the registry must be a
+member of one of these vocabularies. The schema (`schemas/*.sql`) checks them with CHECK
+constraints generated from this module, and the tests check that the two agree.
+
+Amendment policy (in the spirit of Open States' ``common.py``): a new value is accepted when it
+names a distinction the Mexican sources really make and that no existing value covers. Never
+reuse a value with a different meaning; add a new one and document it here.
+
+Legal distinctions that matter and are easy to blur:
+
+* *derogación* (repeal of some provisions) is NOT *abrogación* (repeal of the whole instrument);
+* approved by the plenary ≠ published in the gazette ≠ in force ≠ invalidated by the SCJN.
+  A law counts from its gazette publication, not from its approval.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+
+def _vocab(pairs: dict[str, str]) -> MappingProxyType:
+    return MappingProxyType(dict(pairs))
+
+
+#: Kinds of legal instruments tracked.
+INSTRUMENT_TYPES = _vocab(
+    {
+        "constitucion": "A constitution (federal or state).",
+        "ley_general": "A federal general law binding all three orders of government (e.g. LGPSEDMTP).",
+        "ley_federal": "A federal law (e.g. the 2007 Ley para Prevenir y Sancionar la Trata de Personas).",
+        "ley_estatal_trata": "A state law specifically on trafficking in persons or on its victims.",
+        "codigo_penal": "A penal code (federal or state); tracked for how it types trafficking.",
+        "reglamento": "Regulations issued by the executive to implement a law.",
+        "programa": "A national or state programme (programa nacional / estatal).",
+        "decreto": "A decree published in a gazette (reform decree, issuing decree, etc.).",
+        "sentencia_scjn": "A ruling of the Supreme Court (SCJN), e.g. an acción de inconstitucionalidad.",
+        "iniciativa": "A bill (iniciativa) presented to a legislature.",
+        "otro": "Any other instrument; its note must say what it is.",
+    }
+)
+
+#: Instrument types that make a jurisdiction count as having a *specific* anti-trafficking law.
+SPECIFIC_LAW_TYPES = frozenset({"ley_estatal_trata", "ley_general", "ley_federal"})
+
+#: Events in the life of an instrument (a law, code, reglamento, programme or ruling).
+EVENT_TYPES = _vocab(
+    {
+        "published": "Published in the official gazette (DOF / Periódico Oficial). A law counts from here.",
+        "reformed": "A reform decree amending the instrument was published.",
+        "provisions_added": "A decree only added provisions (adición) to the instrument.",
+        "provisions_derogated": "Some provisions were repealed (derogación); the instrument stays in force.",
+        "abrogated": "The whole instrument was repealed (abrogación); it stops counting from this date.",
+        "approved": "Approved by the legislature's plenary. Not yet law: a law counts from its publication.",
+        "entered_into_force": "The instrument (or a decree) entered into force, per its transitorios.",
+        "invalidated": "The SCJN invalidated the whole instrument; it stops counting from this date.",
+        "provisions_invalidated": "The SCJN invalidated some provisions; the instrument stays in force.",
+        "errata": "A fe de erratas (correction notice) was published for the instrument.",
+        "observed_in_force": "An official consolidated text was seen in force, dated as printed on it. "
+        "Not a legal act: evidence that the instrument existed by that date.",
+        "searched_not_found": "A research record: what was searched and not found. Not a legal act.",
+    }
+)
+
+#: Events in the life of a bill (iniciativa). See field-notes Appendix A for the crosswalk.
+BILL_EVENT_TYPES = _vocab(
+    {
+        "presented": "Presented (presentada) to a chamber or state congress.",
+        "referred": "Referred (turnada) to one or more committees.",
+        "committee_report": "A committee report (dictamen) was issued.",
+        "approved": "Approved by a plenary (pleno). Not yet law.",
+        "sent_to_other_chamber": "Sent as a minuta to the reviewing chamber (federal bicameral process).",
+        "sent_to_executive": "Sent to the executive for publication.",
+        "vetoed": "The executive returned it with observaciones (veto).",
+        "published": "Published in the gazette: the bill became law (terminal).",
+        "rejected": "Rejected (desechada) (terminal).",
+        "withdrawn": "Withdrawn (retirada) by its presenter (terminal).",
+        "expired": "Expired (precluida / concluida) without a decision (terminal).",
+    }
+)
+
+#: Bill events after which a bill is no longer pending.
+TERMINAL_BILL_EVENTS = frozenset({"published", "rejected", "withdrawn", "expired"})
+
+#: The status of a bill, derived from its latest event.
+BILL_STATUSES = _vocab(
+    {
+        "pending": "Presented and not yet decided (no terminal event).",
+        "approved": "Approved by a plenary but not yet published.",
+        "enacted": "Published in the gazette.",
+        "rejected": "Rejected (desechada).",
+        "withdrawn": "Withdrawn (retirada).",
+        "expired": "Expired (precluida).",
+    }
+)
+
+#: How a fact is known.
+EVIDENCE_KINDS = _vocab(
+    {
+        "scraped": "Derived by code from raw bytes stored in data/raw (the sha256 names the file).",
+        "curated": "Read by a person from a public source (source_url + accessed date), kept in data/registry.",
+    }
+)
+
+#: How much a curated source can be trusted.
+CONFIDENCE_LEVELS = _vocab(
+    {
+        "official": "Read from an official text or site (gazette, congress, SCJN, DOF, OJN) or a verbatim copy.",
+        "secondary": "Press, reports, or a third party's catalogue or scrape of an official site.",
+    }
+)
+
+#: A jurisdiction's law status as of a date (derived, never stored by hand).
+LAW_STATUSES = _vocab(
+    {
+        "specific_law": "A specific anti-trafficking law was published on or before the date and "
+        "was not abrogated or invalidated by then.",
+        "penal_code_only": "No specific law, but the penal code was seen covering trafficking by then.",
+        "none_found": "The jurisdiction has evidence, but none shows a law or penal coverage in force then.",
+        "unknown": "No dated evidence about the jurisdiction at all (the registry note says what was searched).",
+    }
+)
+
+#: The one-word summary of a jurisdiction as of a date.
+SUMMARY_STATUSES = _vocab(
+    {
+        "enacted": "Has a specific law in force; no pending initiative known.",
+        "enacted_reform_pending": "Has a specific law in force and at least one pending initiative.",
+        "considering": "No specific law in force, but at least one pending initiative.",
+        "none": "No specific law in force and no pending initiative.",
+        "unknown": "Nothing is known (see law_status unknown).",
+    }
+)
+
+#: The outcome of one fetch, recorded in the raw manifest and in source_runs.
+FETCH_OUTCOMES = _vocab(
+    {
+        "ok": "New or changed content stored.",
+        "unchanged": "304 Not Modified, or the same sha256 as last time.",
+        "http_error": "A non-2xx answer.",
+        "timeout": "The request timed out.",
+        "connection_error": "The connection failed or was reset.",
+        "blocked": "A captcha, WAF or challenge page (Incapsula, Cloudflare, DOF 'Verificando su navegador').",
+        "too_large": "The body exceeded the maximum size.",
+        "refused_host": "A redirect left the source's allowed hosts.",
+        "robots_disallowed": "robots.txt disallows the URL; it was not fetched.",
+        "truncated": "The body was shorter than its Content-Length.",
+        "decode_error": "The body could not be decoded with the source's declared codec.",
+        "empty": "A 200 answer with no data (e.g. a SIDOF day with empty lists).",
+        "layout_changed": "A page object's counted selector failed: the page structure changed.",
+        "parse_error": "The stored bytes could not be parsed (corrupt, encrypted or empty document).",
+        "store_error": "A stored blob is missing, or its bytes no longer hash to its name (raw store damage).",
+        "source_error": "A source raised an unexpected exception (a bug): all its records of the run were dropped.",
+    }
+)
+
+#: Kinds of amendment effect on a provision (legislation.gov.uk's effects, Mexican style).
+EFFECT_TYPES = _vocab(
+    {
+        "reforma": "The provision's text was replaced (reformado).",
+        "adicion": "The provision was added (adicionado).",
+        "derogacion": "The provision was repealed (derogado); the law remains.",
+        "abrogacion": "The whole instrument was repealed.",
+        "fe_de_erratas": "A correction notice changed the text.",
+    }
+)
+
+#: Provision levels, outermost first.
+PROVISION_LEVELS = _vocab(
+    {
+        "libro": "Book (Libro): the outermost division of long codes.",
+        "titulo": "Title (Título): a major division of a law.",
+        "capitulo": "Chapter (Capítulo) within a title.",
+        "seccion": "Section (Sección) within a chapter.",
+        "articulo": "Article (Artículo): the basic citable unit, e.g. 'Artículo 5 Bis'.",
+        "parrafo": "Paragraph (párrafo) of an article, counted in order.",
+        "fraccion": "Fraction (fracción) of an article, numbered in roman numerals.",
+        "inciso": "Item (inciso) of a fracción, lettered a), b), ...",
+        "transitorio": "Transitional article (transitorio) of the law or of a reform decree.",
+    }
+)
+
+#: What a conflict is about: one of the instrument's events, or the instrument itself.
+CONFLICT_SUBJECTS = _vocab(
+    {
+        **EVENT_TYPES,
+        "instrument": "The instrument itself: sources disagree on its type (or title), not on one of its events.",
+    }
+)
+
+ALL_VOCABULARIES = {
+    "instrument_type": INSTRUMENT_TYPES,
+    "event_type": EVENT_TYPES,
+    "bill_event_type": BILL_EVENT_TYPES,
+    "bill_status": BILL_STATUSES,
+    "evidence_kind": EVIDENCE_KINDS,
+    "confidence": CONFIDENCE_LEVELS,
+    "law_status": LAW_STATUSES,
+    "summary": SUMMARY_STATUSES,
+    "fetch_outcome": FETCH_OUTCOMES,
+    "effect_type": EFFECT_TYPES,
+    "provision_level": PROVISION_LEVELS,
+    "conflict_subject": CONFLICT_SUBJECTS,
+}
+
+#: Spanish and English labels for values shown to people.
+LABELS = {
+    "es": {
+        "enacted": "Ley vigente",
+        "enacted_reform_pending": "Ley vigente, reforma en trámite",
+        "considering": "Iniciativa en trámite",
+        "none": "Sin ley específica",
+        "unknown": "Desconocido",
+        "specific_law": "Ley específica",
+        "penal_code_only": "Sólo código penal",
+        "none_found": "Sin ley encontrada",
+    },
+    "en": {
+        "enacted": "Law in force",
+        "enacted_reform_pending": "Law in force, reform pending",
+        "considering": "Bill pending",
+        "none": "No specific law",
+        "unknown": "Unknown",
+        "specific_law": "Specific law",
+        "penal_code_only": "Penal code only",
+        "none_found": "No law found",
+    },
+}
+
+
+def check(vocabulary: str, value: str) -> str:
+    """Return ``value`` if it belongs to ``vocabulary``; raise ``ValueError`` naming both otherwise."""
+    allowed = ALL_VOCABULARIES[vocabulary]
+    if value not in allowed:
+        raise ValueError(f"{value!r} is not a valid {vocabulary}; expected one of {sorted(allowed)}")
+    return value
+
+
+def sql_in_list(vocabulary: str) -> str:
+    """The vocabulary as a SQL ``IN (...)`` list, for CHECK constraints."""
+    return "(" + ", ".join(f"'{v}'" for v in sorted(ALL_VOCABULARIES[vocabulary])) + ")"

@@ -1,0 +1,1 @@
+"""Federal sources: LeyesBiblio, the Diario Oficial de la Federación and the SIL (Gobernación)."""

@@ -1,0 +1,1 @@
+"""National sources covering the 32 states: Orden Jurídico Nacional and SCJN legislation (see coverage)."""
