@@ -27,8 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.core import problems
-from pipeline.core import jurisdictions
+from pipeline.core import jurisdictions, problems
 from pipeline.core.paths import DataPaths
 from pipeline.fetch.lock import StoreLock
 from pipeline.publish import promote

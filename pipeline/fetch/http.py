@@ -20,11 +20,8 @@ TLS verification is always on (see :mod:`pipeline.fetch.tls`).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import socket
-import threading
 import time
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
@@ -54,7 +51,8 @@ from pipeline.fetch.attempts import (
 )  # fmt: skip
 from pipeline.fetch.challenge import detect_block
 from pipeline.fetch.errors import FetchError, error_for
-from pipeline.fetch.robots import RobotsFetch, RobotsPolicy
+from pipeline.fetch.robots import RobotsPolicy
+from pipeline.fetch.robots_fetch import RobotsFetching, Watchdog
 from pipeline.fetch.store import ManifestEntry, RawStore, StoreWriteFailed, utc_now_iso
 from pipeline.fetch.throttle import HostThrottle
 from pipeline.fetch.tls import verify_for
@@ -66,8 +64,6 @@ DEFAULT_TIMEOUTS = (10.0, 60.0)  # (connect, read) seconds; Mexican official ser
 DEFAULT_DEADLINE_S = 180.0
 #: The longest Retry-After we wait; a server asking for more is given up on for this run.
 MAX_RETRY_AFTER_S = 120.0
-#: robots.txt files are small; anything larger is not a robots file.
-ROBOTS_MAX_BYTES = 512 * 1024
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 _CHUNK = 64 * 1024
 
@@ -85,7 +81,7 @@ def default_retry() -> Retry:
     )
 
 
-class HttpFetcher:
+class HttpFetcher(RobotsFetching):
     """Network fetcher writing into a :class:`RawStore`; see the module docstring."""
 
     offline = False
@@ -189,7 +185,7 @@ class HttpFetcher:
                 current = urljoin(current, resp.headers.get("Location", ""))
                 resp.close()
                 continue
-            watchdog = _Watchdog(self.deadline_s, resp)
+            watchdog = Watchdog(self.deadline_s, resp)
             try:
                 attempt = self._read_response(url, current, resp, codec)
             finally:
@@ -371,80 +367,3 @@ class HttpFetcher:
             return new, max(new.get_backoff_time(), retry_after or 0.0)
         except (MaxRetryError, ReadTimeoutError, ConnectTimeoutError, ProtocolError):
             return None, 0.0  # retries exhausted (or not allowed for this error)
-
-    def _fetch_robots(self, robots_url: str) -> RobotsFetch:
-        """GET robots.txt through the same guards as any page: allowed hosts on every hop, the same
-        throttle, TLS and deadline, a size cap (decompressed), and retries; failures keep their class."""
-        retry, delay = self.retry, 0.0
-        while True:
-            attempt = self._robots_attempt(robots_url, delay)
-            if attempt.outcome == "ok":
-                return RobotsFetch(attempt.fields.get("http_status"), attempt.content or b"")
-            if attempt.outcome == "http_error" and attempt.raw_response is not None and attempt.fields["http_status"] < 500:
-                return RobotsFetch(attempt.fields["http_status"], b"")
-            retry, delay = self._next_retry(retry, robots_url, attempt)
-            if retry is None:
-                status = attempt.fields.get("http_status")
-                return RobotsFetch(status, b"", outcome=attempt.outcome, error=attempt.error)
-
-    def _robots_attempt(self, robots_url: str, delay: float) -> _Attempt:
-        source = self._source
-        assert source is not None, "robots.txt is only read on behalf of a source"
-        current = robots_url
-        for _hop in range(self.max_redirects + 1):
-            host = urlsplit(current).hostname
-            if not host_allowed(host, source.allowed_hosts):
-                return _Attempt("refused_host", {"final_url": current},
-                                error=f"robots.txt redirected to {host!r}, outside {source.name}'s allowed hosts")  # fmt: skip
-            self.throttle.wait(host or "", source.min_interval_s, at_least=delay)
-            delay = 0.0
-            try:
-                resp = self.session.get(current, stream=True, timeout=self.timeouts, allow_redirects=False,
-                                        verify=verify_for(host or ""))  # fmt: skip
-            except requests.exceptions.RequestException as exc:
-                self.throttle.mark(host or "")
-                return _request_failure(exc, current)
-            if resp.is_redirect:
-                current = urljoin(current, resp.headers.get("Location", ""))
-                resp.close()
-                continue
-            return self._robots_body(resp, current, host or "")
-        return _Attempt("http_error", {"final_url": current}, error=f"robots.txt: more than {self.max_redirects} redirects")
-
-    def _robots_body(self, resp: requests.Response, url: str, host: str) -> _Attempt:
-        fields = {"final_url": url, "http_status": resp.status_code}
-        saved, self.max_bytes = self.max_bytes, min(self.max_bytes, ROBOTS_MAX_BYTES)
-        watchdog = _Watchdog(self.deadline_s, resp)
-        try:
-            content, failure = self._read_body(resp, fields)
-        finally:
-            self.max_bytes = saved
-            watchdog.cancel()
-            resp.close()
-            self.throttle.mark(host)
-        if failure:
-            return failure
-        if not 200 <= resp.status_code < 300:
-            return _Attempt("http_error", fields, error=f"robots.txt: HTTP {resp.status_code}", raw_response=resp.raw)
-        return _Attempt("ok", fields, content=content)
-
-
-class _Watchdog:
-    """Closes a response when the per-attempt deadline passes, so a slow drip ends as a timeout."""
-
-    def __init__(self, seconds: float, resp: requests.Response):
-        self.fired = False
-        self._resp = resp
-        self._timer = threading.Timer(seconds, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def _fire(self) -> None:
-        self.fired = True
-        with contextlib.suppress(Exception):
-            self._resp.raw._fp.fp.raw._sock.shutdown(socket.SHUT_RDWR)  # wake a blocked recv
-        with contextlib.suppress(Exception):
-            self._resp.close()
-
-    def cancel(self) -> None:
-        self._timer.cancel()
