@@ -30,7 +30,7 @@ _STRONG_MARKERS: tuple[tuple[re.Pattern[bytes], str], ...] = (
     (re.compile(rb"cf-chl-|cf_chl_|/cdn-cgi/challenge-platform/", re.I), "cloudflare: cf-chl challenge"),
     (re.compile(rb"Verificando\s+su\s+navegador", re.I), "dof: 'Verificando su navegador' interstitial"),
     (re.compile(rb"Checking your browser before accessing", re.I), "challenge: 'Checking your browser'"),
-    (re.compile(rb"errors\.edgesuite\.net|Reference\s+&#35;\d+\.[0-9a-f]+\.\d+|Reference\s+#\d+\.[0-9a-f]+\.\d+", re.I),
+    (re.compile(rb"errors(?:\.|&#46;)edgesuite(?:\.|&#46;)net|Reference(?:\s|&#32;)+(?:#|&#35;)\d+(?:\.|&#46;)[0-9a-f]+", re.I),
      "akamai: 'Access Denied' reference page"),
     (re.compile(rb"The requested URL was rejected\. Please consult with your administrator", re.I),
      "f5: BIG-IP ASM 'requested URL was rejected' page"),

@@ -1,0 +1,122 @@
+"""Network fault classes against a loopback server: each attempt ends with one classified outcome,
+nothing but good content is stored, and the manifest stays readable."""
+
+from __future__ import annotations
+
+import gzip
+import time
+
+import pytest
+from runtime_helpers import make_source, reset, respond
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+PAGE = b"<html><head><title>Ley</title></head><body><p>" + b"Articulo primero de la ley. " * 20 + b"</p></body></html>"
+AKAMAI = (b"<HTML><HEAD><TITLE>Access Denied</TITLE></HEAD><BODY><H1>Access Denied</H1>You don't have permission to "
+          b"access this server.<P>Reference&#32;&#35;18&#46;2f1e3b17&#46;1700000000&#46;1a2b3c4d<P>"
+          b"https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;18&#46;2f1e3b17</BODY></HTML>")  # fmt: skip
+F5 = (b"<html><head><title>Request Rejected</title></head><body>The requested URL was rejected. Please consult with "
+      b"your administrator.<br><br>Your support ID is: 1234567890123456789<br><br><a href='javascript:history.back();'>"
+      b"[Go Back]</a></body></html>")  # fmt: skip
+JS_SHELL = (b"<html><head><title>Congreso</title><script src='/app.js'></script></head><body><noscript>Please enable "
+            b"JavaScript to view this page.</noscript><div id='root'></div></body></html>")  # fmt: skip
+PDF = b"%PDF-1.5\n% a law\n%%EOF\n"
+
+
+def drip(handler):
+    """A 200 whose body arrives a byte every 0.1 s: each read is quick, the whole never ends in time."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/plain")
+    handler.send_header("Content-Length", "100")
+    handler.end_headers()
+    for _ in range(60):  # bounded: 6 s at most
+        try:
+            handler.wfile.write(b"x")
+            handler.wfile.flush()
+        except OSError:
+            return
+        time.sleep(0.1)
+
+
+def bomb(size: int) -> bytes:
+    return gzip.compress(b"\0" * size, compresslevel=9)
+
+
+CASES = {
+    "5xx": (respond(503, b"busy", {"Content-Type": "text/plain"}), "http_error"),
+    "429_retry_after_a_day": (respond(429, b"slow down", {"Retry-After": "86400"}), "http_error"),
+    "timeout": (lambda h: (time.sleep(1.2), respond(200, PAGE, HTML)(h)), "timeout"),
+    "reset": (reset, "connection_error"),
+    "truncated": (respond(200, PAGE[:50], HTML, length=len(PAGE)), "truncated"),
+    "akamai_200": (respond(200, AKAMAI, HTML), "blocked"),
+    "f5_200": (respond(200, F5, HTML), "blocked"),
+    "enable_javascript_200": (respond(200, JS_SHELL, HTML), "blocked"),
+    "codec": (respond(200, PAGE.replace(b"primero", b"primer\xff"), HTML), "decode_error"),
+    "oversize": (respond(200, b"x" * 300_000, {"Content-Type": "text/plain"}), "too_large"),
+    "gzip_bomb": (respond(200, bomb(20_000_000), {"Content-Type": "text/plain", "Content-Encoding": "gzip"}),
+                  "too_large"),
+    "slow_drip_past_the_deadline": (drip, "timeout"),
+    "empty_200": (respond(200, b"", HTML), "empty"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_fetch_fault_is_classified_and_stores_nothing(name, case, server, store, fetcher):
+    route, expected = CASES[name]
+    server.routes["/page"] = route
+    fetcher.max_bytes = 200_000
+    entry = fetcher.fetch_entry(server.url("/page"), source=make_source())
+    assert entry.outcome == expected, entry.error
+    assert store.problems() == []
+    assert [e.sha256 for e in store.entries()] == [None] * len(store.entries())  # no blob for a failure
+    assert not list(store.root.glob("??/*"))
+    if name == "429_retry_after_a_day":
+        assert len(server.hits_for("/page")) == 1 and "is over the 30 s we wait" in entry.error
+    case.handled(entry.outcome)
+
+
+def test_misnamed_type_is_stored_by_its_magic_bytes(case, server, store, fetcher):
+    server.routes["/ley.doc"] = respond(200, PDF, {"Content-Type": "text/html"})
+    entry = fetcher.fetch_entry(server.url("/ley.doc"), source=make_source())
+    assert entry.outcome == "ok" and entry.ext == "pdf"
+    assert store.read(entry.sha256) == PDF
+    case.handled("ok")
+
+
+def test_off_host_redirect_is_refused_without_a_request(case, server, store, fetcher):
+    server.routes["/page"] = respond(302, b"", {"Location": server.url("/elsewhere", host="localhost")})
+    entry = fetcher.fetch_entry(server.url("/page"), source=make_source())
+    assert entry.outcome == "refused_host" and "localhost" in entry.error
+    assert server.hits_for("/elsewhere") == []
+    case.handled(entry.outcome)
+
+
+ROBOTS = {
+    "robots_off_host_redirect": (lambda s: respond(301, b"", {"Location": s.url("/robots.txt", host="localhost")}),
+                                 "refused_host"),
+    "robots_gzip_bomb": (lambda s: respond(200, bomb(50_000_000), {"Content-Encoding": "gzip"}), "too_large"),
+    "robots_reset": (lambda s: reset, "connection_error"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROBOTS))
+def test_robots_failure_keeps_its_class_and_is_asked_again(name, case, server, store, fetcher):
+    make_route, expected = ROBOTS[name]
+    server.routes["/robots.txt"] = make_route(server)
+    server.routes["/page"] = respond(200, PAGE, HTML)
+    first = fetcher.fetch_entry(server.url("/page"), source=make_source())
+    assert first.outcome == expected, first.error
+    assert server.hits_for("/page") == []  # nothing fetched while robots.txt is unknown
+    if name == "robots_reset":
+        assert len(server.hits_for("/robots.txt")) == 3  # retried like any request
+    server.routes["/robots.txt"] = respond(404, b"")  # robots.txt is back (404: no rules)
+    second = fetcher.fetch_entry(server.url("/page"), source=make_source())
+    assert second.outcome == "ok"  # not cached as robots_disallowed for the rest of the run
+    case.handled(first.outcome)
+
+
+def test_robots_5xx_is_a_complete_disallow(case, server, store, fetcher):
+    server.routes["/robots.txt"] = respond(503, b"down")
+    server.routes["/page"] = respond(200, PAGE, HTML)
+    entry = fetcher.fetch_entry(server.url("/page"), source=make_source())
+    assert entry.outcome == "robots_disallowed" and server.hits_for("/page") == []
+    case.handled(entry.outcome)
