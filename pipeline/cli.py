@@ -55,6 +55,9 @@ def build(
         bool, typer.Option("--allow-shrink", help="Accept tables shrinking vs the previous publication (recorded).")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when no input changed.")] = False,
+    lock_timeout: Annotated[
+        float, typer.Option("--lock-timeout", envvar="PROTEJA_LOCK_TIMEOUT", help="Seconds to wait for a running build/refresh.")
+    ] = 60.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Build data/processed/ (DuckDB + CSV/Parquet + status pages) from data/raw and data/registry, offline.
@@ -69,7 +72,8 @@ def build(
 
     try:
         with _console().status("Building…", spinner="dots") if not quiet else _nullcontext():
-            result = run_build(state.paths, validate=not no_validate, allow_shrink=allow_shrink, force=force)
+            result = run_build(state.paths, validate=not no_validate, allow_shrink=allow_shrink, force=force,
+                               lock_timeout=lock_timeout)  # fmt: skip
     except RegistryError as exc:
         _err().print(f"Registry error: {exc}", markup=False)
         raise typer.Exit(code=2) from exc
@@ -308,19 +312,28 @@ def fetch(
 def refresh(
     source: Annotated[list[str] | None, typer.Option("--source", help="Only these sources (repeatable).")] = None,
     offline: Annotated[bool, typer.Option("--offline", help="Replay the raw store; no network.")] = False,
+    lock_timeout: Annotated[
+        float, typer.Option("--lock-timeout", envvar="PROTEJA_LOCK_TIMEOUT", help="Seconds to wait for a running build/refresh.")
+    ] = 60.0,
 ) -> None:
     """Run the scrapers (live, or --offline against the raw store) and record each source's health."""
+    from pipeline.fetch.lock import StoreLocked
+
     try:
         from pipeline.jobs.scrape import refresh as run_refresh
     except ImportError as exc:
         _not_available("`proteja refresh`", 3, exc)
-    summaries = run_refresh(source or None, offline=offline, data_paths=state.paths)
+    try:
+        summaries = run_refresh(source or None, offline=offline, data_paths=state.paths, lock_timeout=lock_timeout)
+    except StoreLocked as exc:
+        _err().print(str(exc), markup=False)
+        raise typer.Exit(code=75) from exc  # EX_TEMPFAIL: try again later
     failed = [s for s in summaries if not s.get("ok")]
     for summary in summaries:
         mark = "[green]ok[/green]" if summary.get("ok") else "[red]FAILED[/red]"
         _console().print(f"{_esc(summary.get('source'))}: {mark} items={summary.get('items_found')} {_esc(summary.get('last_error') or '')}")
     if failed:
-        _err().print(f"[red]{len(failed)} source(s) failed: {', '.join(s['source'] for s in failed)}[/red]")
+        _err().print(f"[red]{len(failed)} source(s) failed: {_esc(', '.join(s['source'] for s in failed))}[/red]")
         raise typer.Exit(code=1)
 
 
