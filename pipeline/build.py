@@ -24,6 +24,7 @@ import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -32,8 +33,10 @@ from pipeline.core.paths import DataPaths
 from pipeline.fetch.lock import StoreLock
 from pipeline.publish import promote
 from pipeline.store import db, schema
-from pipeline.store.load import Loader, LoadReport, _insert
 from pipeline.store.registry_csv import load_records
+
+if TYPE_CHECKING:
+    from pipeline.store.load import LoadReport
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +133,15 @@ def is_current(paths: DataPaths, digest: str) -> bool:
     return bool(row) and row[0] == digest
 
 
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    from pipeline.store.load import _insert as insert  # pandas: imported only when something is built
+
+    insert(con, table, rows)
+
+
 def _build_database(paths: DataPaths, database: Path, digest: str, *, fail_after_load: bool) -> BuildResult:
+    from pipeline.store.load import Loader
+
     con = db.connect_new(database)
     try:
         schema.apply_tables(con)
