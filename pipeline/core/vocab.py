@@ -237,6 +237,31 @@ def check(vocabulary: str, value: str) -> str:
     return value
 
 
+#: Subsets of vocabularies that carry meaning in the status rules. Named once here and used by SQL
+#: (``{{vocab:ending_events}}``), validation and publish, so no stage retypes them.
+SUBSETS: dict[str, frozenset[str]] = {
+    # A law stops counting on these (abrogación: the whole law; invalidated: by the SCJN, whole).
+    "ending_events": frozenset({"abrogated", "invalidated"}),
+    # A law (or its existence) is evidenced from these: publication, or an official text seen in force.
+    "starting_events": frozenset({"published", "observed_in_force"}),
+    # Changes to a law in force: the law stays in force.
+    "reform_events": frozenset({"reformed", "provisions_added", "provisions_derogated"}),
+    # Records that are not legal acts: never a row of the timeline.
+    "non_act_events": frozenset({"observed_in_force", "searched_not_found"}),
+    # After these a bill is no longer pending.
+    "terminal_bill_events": TERMINAL_BILL_EVENTS,
+    # Instrument types shown on the timeline of state activity.
+    "timeline_instrument_types": frozenset({"ley_estatal_trata", "codigo_penal", "sentencia_scjn", "decreto",
+                                            "reglamento", "programa"}),
+}
+
+
+def _values(name: str):
+    if name in SUBSETS:
+        return SUBSETS[name]
+    return ALL_VOCABULARIES[name]
+
+
 def sql_in_list(vocabulary: str) -> str:
-    """The vocabulary as a SQL ``IN (...)`` list, for CHECK constraints."""
-    return "(" + ", ".join(f"'{v}'" for v in sorted(ALL_VOCABULARIES[vocabulary])) + ")"
+    """A vocabulary or subset as a SQL ``IN (...)`` list, for CHECK constraints and the status rules."""
+    return "(" + ", ".join(f"'{v}'" for v in sorted(_values(vocabulary))) + ")"

@@ -163,7 +163,7 @@ FACTS_NEEDING_EVIDENCE: dict[str, tuple[str, str]] = {
 }
 
 REFORM_EVENTS = ("reformed", "provisions_added", "provisions_derogated")
-ENDING_EVENTS = ("abrogated", "invalidated")
+ENDING_EVENTS = tuple(sorted(vocab.SUBSETS["ending_events"]))
 
 
 # -- closed sets generated from the schema ---------------------------------------------------------

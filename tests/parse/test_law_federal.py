@@ -144,7 +144,8 @@ def test_version_record(doc):
     evidence = Evidence(kind="scraped", source="leyesbiblio", sha256="a" * 64)
     record = to_version_record(doc, instrument, evidence)
     eids = [p.eid for p in record.provisions]
-    assert record.parser_version == PARSER_VERSION
+    assert record.parser_version == f"{PARSER_VERSION}+federal-leyesbiblio.1"
+    assert record.metadata["profile"] == "federal-leyesbiblio"
     assert record.version_date == dt.date(2023, 9, 5)
     assert {"art_5-bis", "art_2.frac_III.inc_a", "trans_1", "decree_2015-02-10.trans_unico"} <= set(eids)
     assert len(eids) == len(set(eids))

@@ -55,3 +55,15 @@ def fixture_bytes():
         return (FIXTURES / relative).read_bytes()
 
     return read
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Source tests never touch the network: any connection attempt fails the test loudly."""
+    import socket
+
+    def refuse(self, address, *args, **kwargs):
+        raise AssertionError(f"source tests must not open connections (tried {address!r})")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)

@@ -28,17 +28,17 @@ WITH per_instrument AS (
         bool_or(a.event_type = 'published') AS has_published_fact,
         min(a.event_date) FILTER (WHERE a.event_type = 'observed_in_force') AS first_observed,
         bool_or(a.event_type = 'observed_in_force') AS has_observed_fact,
-        min(a.event_date) FILTER (WHERE a.event_type IN ('abrogated', 'invalidated')) AS ended,
-        min(a.event_type) FILTER (WHERE a.event_type IN ('abrogated', 'invalidated')) AS ended_by,
-        bool_or(a.event_type IN ('abrogated', 'invalidated') AND a.event_date IS NULL) AS ended_undated
+        min(a.event_date) FILTER (WHERE a.event_type IN {{vocab:ending_events}}) AS ended,
+        min(a.event_type) FILTER (WHERE a.event_type IN {{vocab:ending_events}}) AS ended_by,
+        bool_or(a.event_type IN {{vocab:ending_events}} AND a.event_date IS NULL) AS ended_undated
     FROM instruments i
     LEFT JOIN active_events a USING (instrument_id)
     GROUP BY ALL
 ),
 first_checked AS (
     SELECT a.instrument_id,
-           min(c.checked_on) FILTER (WHERE a.event_type IN ('published', 'observed_in_force')) AS checked,
-           min(c.checked_on) FILTER (WHERE a.event_type IN ('abrogated', 'invalidated') AND a.event_date IS NULL)
+           min(c.checked_on) FILTER (WHERE a.event_type IN {{vocab:starting_events}}) AS checked,
+           min(c.checked_on) FILTER (WHERE a.event_type IN {{vocab:ending_events}} AND a.event_date IS NULL)
                AS end_checked
     FROM active_events a
     JOIN evidence_checked c ON c.fact_table = 'events' AND c.fact_id = a.event_id

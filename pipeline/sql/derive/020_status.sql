@@ -14,7 +14,7 @@ WITH steps AS (
     SELECT
         b.bill_id, b.jurisdiction, b.title,
         min(be.event_date) FILTER (WHERE be.event_type = 'presented') AS presented,
-        min(be.event_date) FILTER (WHERE be.event_type IN ('published', 'rejected', 'withdrawn', 'expired')) AS closed
+        min(be.event_date) FILTER (WHERE be.event_type IN {{vocab:terminal_bill_events}}) AS closed
     FROM bills b
     LEFT JOIN bill_events be USING (bill_id)
     WHERE b.trafficking
@@ -46,7 +46,7 @@ penal AS (
 reforms AS (
     SELECT instrument_id, max(event_date) AS last_reform
     FROM active_events
-    WHERE event_type IN ('reformed', 'provisions_added', 'provisions_derogated') AND event_date <= d
+    WHERE event_type IN {{vocab:reform_events}} AND event_date <= d
     GROUP BY ALL
 ),
 pending AS (

@@ -8,8 +8,8 @@ WITH law_events AS (
     FROM active_events a
     JOIN jurisdictions j ON j.code = a.jurisdiction
     WHERE j.is_state AND a.event_date IS NOT NULL
-      AND a.event_type NOT IN ('observed_in_force', 'searched_not_found')
-      AND a.instrument_type IN ('ley_estatal_trata', 'codigo_penal', 'sentencia_scjn', 'decreto', 'reglamento', 'programa')
+      AND a.event_type NOT IN {{vocab:non_act_events}}
+      AND a.instrument_type IN {{vocab:timeline_instrument_types}}
 ),
 bill_steps AS (
     SELECT b.jurisdiction AS state, be.event_date AS date, 'bill_' || be.event_type AS event,

@@ -1,0 +1,1 @@
+"""Aguascalientes: the Congress's law catalogue (``laws``)."""
