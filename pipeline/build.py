@@ -361,13 +361,15 @@ def inputs_digest(paths: DataPaths) -> str:
     parser and rules versions and the code (package sources, SQL, schemas) and DuckDB's version."""
     import hashlib
 
-    from pipeline.core.paths import PACKAGE_DIR, SCHEMAS_DIR
+    from pipeline.core.paths import PACKAGE_DIR, REPO_DIR, SCHEMAS_DIR
 
     digest = hashlib.sha256(f"duckdb {duckdb.__version__}\n".encode())
     data_files = [paths.manifest, paths.raw / "runs.jsonl", *sorted((paths.registry / "facts").glob("*.csv")),
-                  *sorted(paths.reference.glob("*.csv")), jurisdictions.REFERENCE_CSV]  # fmt: skip
-    code_files = sorted(PACKAGE_DIR.rglob("*.py")) + sorted(PACKAGE_DIR.rglob("*.sql")) + sorted(SCHEMAS_DIR.glob("*.sql"))
-    code_files += sorted((PACKAGE_DIR / "sources" / "data").rglob("*.*"))
+                  *sorted(paths.reference.glob("*.csv")),
+                  *sorted((REPO_DIR / "data" / "reference").glob("*.csv"))]  # jurisdictions, instrument catalogue; fmt: skip
+    # The code: every file of the package (sources, parser profiles, rules, SQL, shipped data), bytecode aside.
+    code_files = sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    code_files += sorted(SCHEMAS_DIR.glob("*.json"))
     for path in data_files + code_files:
         if path.is_file():
             digest.update(f"{path.name} {path.stat().st_size}\n".encode())
