@@ -120,3 +120,15 @@ def test_robots_5xx_is_a_complete_disallow(case, server, store, fetcher):
     entry = fetcher.fetch_entry(server.url("/page"), source=make_source())
     assert entry.outcome == "robots_disallowed" and server.hits_for("/page") == []
     case.handled(entry.outcome)
+
+
+def test_a_closed_port_is_a_connection_error_not_a_robots_refusal(case, store, fetcher):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on any more
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    entry = fetcher.fetch_entry(f"http://127.0.0.1:{port}/page", source=make_source())
+    assert entry.outcome == "connection_error", entry.error
+    assert "robots.txt" in entry.error and store.problems() == []
+    case.handled(entry.outcome)
