@@ -16,8 +16,8 @@ def test_rows_resolve_relative_hrefs_and_read_the_date_cell():
     rows = parse_rows(laws.LawCatalogue, "bcn/leyes.html")
     assert len(rows) == 21
     trata = [r for r in rows if "TRATA DE PERSONAS" in r.title]
-    assert [(r.urls, r.last_reform_raw, r.last_reform) for r in trata] == [
-        ((PDF_URL, f"{DOCS}/TOMO_V/20260313_LEYTRATAPERSONAS.DOC"), "2026/03/13", dt.date(2026, 3, 13))]
+    assert [(r.ref, r.urls, r.last_reform_raw, r.last_reform) for r in trata] == [
+        ("161", (PDF_URL, f"{DOCS}/TOMO_V/20260313_LEYTRATAPERSONAS.DOC"), "2026/03/13", dt.date(2026, 3, 13))]
 
 
 def test_file_name_dates_are_ignored_the_date_cell_wins():

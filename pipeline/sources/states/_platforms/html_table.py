@@ -36,6 +36,8 @@ class HtmlLawTable(ListPage):
     link_selector: ClassVar[str] = "a[href]"
     #: Read links only from these cells (None: the whole row).
     link_cells: ClassVar[tuple[int, ...] | None] = None
+    #: The cell holding the row's number or id in the catalogue (None when the table has none).
+    ref_cell: ClassVar[int | None] = 0
     #: What the date cell means on this site: a key of catalogue.LAST_REFORM_MEANINGS.
     last_reform_meaning: ClassVar[str] = "none"
 
@@ -53,7 +55,7 @@ class HtmlLawTable(ListPage):
             raise SkipItem("row without a title", self.url)
         raw = cell_text(cells[self.date_cell]) if self.date_cell is not None else None
         return LawRow(title=title, urls=tuple(self.row_links(row, cells)), last_reform_raw=raw or None,
-                      last_reform=self.parse_value(raw), ref=cell_text(cells[0]) or None)  # fmt: skip
+                      last_reform=self.parse_value(raw), ref=self.row_ref(row, cells))  # fmt: skip
 
     # --- hooks a state overrides ----------------------------------------------------------------
 
@@ -63,6 +65,9 @@ class HtmlLawTable(ListPage):
 
     def clean_title(self, title: str) -> str:
         return title
+
+    def row_ref(self, row, cells) -> str | None:
+        return (cell_text(cells[self.ref_cell]) or None) if self.ref_cell is not None else None
 
     def row_links(self, row, cells) -> list[str]:
         roots = [cells[i] for i in self.link_cells if i < len(cells)] if self.link_cells is not None else [row]

@@ -10,10 +10,13 @@ mixed conventions and change with every reform, so the date is read from td3, ne
 
 from __future__ import annotations
 
+import re
+
 from pipeline.core.fetching import SourceInfo
 from pipeline.sources.states._platforms.html_table import HtmlLawTable, TableLawSource, cell_text
 
 CATALOGUE_URL = "https://www.congresobc.gob.mx/TrabajoLegislativo/Leyes"
+_ID_LEY = re.compile(r"id_ley=(\d+)", re.I)
 
 INFO = SourceInfo(
     name="mx-bcn-congreso-leyes",
@@ -49,6 +52,14 @@ class LawCatalogue(HtmlLawTable):
     date_cell = 3
     link_cells = (1, 2)  # PDF and Word; the Historial link (Eleyes.aspx) is a page, not the text
     last_reform_meaning = "reform_publication"  # the atlas documents td3 as the last reform [code LGX-S]
+
+    def row_ref(self, row, cells) -> str | None:
+        """The law's ``id_ley`` (Historial link): stable across reforms, unlike the file names [data TZ]."""
+        for anchor in row.select("a[href*='id_ley=']"):
+            match = _ID_LEY.search(anchor["href"])
+            if match:
+                return match.group(1)
+        return None
 
     def skip_reason(self, cells) -> str | None:
         status = cell_text(cells[4]).upper()

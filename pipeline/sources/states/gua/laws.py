@@ -46,6 +46,7 @@ class LawCatalogue(HtmlLawTable):
     min_rows = 5  # the page size is not documented; a page with fewer than 5 laws means the layout changed
     min_cells = 5
     title_cell = 0
+    ref_cell = None  # td0 is the title: the table numbers nothing
     date_cell = 4
     link_cells = (2, 3)
     last_reform_meaning = "reform_publication"  # the atlas documents td4 as the last reform [code LGX-S]

@@ -48,6 +48,7 @@ class LawCatalogue(HtmlLawTable):
     min_rows = 20
     min_cells = 6
     title_cell = 0
+    ref_cell = None  # td0 is the title: the table numbers nothing
     date_cell = 4
     link_selector = "a[href$='.pdf'], a[href$='.PDF']"  # .zip bundles are not the law's text
     # "Last modification" may be a reform or an editorial update of the compiled text: kept as the text's date.

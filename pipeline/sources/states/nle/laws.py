@@ -43,6 +43,7 @@ class LawCatalogue(HtmlLawTable):
     min_rows = 20
     min_cells = 3
     title_cell = 0
+    ref_cell = None  # td0 is the title: the table numbers nothing
     date_cell = 1
     link_cells = (2,)  # td0's link is the per-law HTML page, not the document
     # Per-law pages print "Última Reforma: <date>" [raw], the same value as td1: the last reform's date.

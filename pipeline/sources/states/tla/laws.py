@@ -43,6 +43,7 @@ class LawCatalogue(HtmlLawTable):
     min_rows = 20
     min_cells = 4
     title_cell = 0
+    ref_cell = None  # td0 is the title: the table numbers nothing
     date_cell = 3
     last_reform_meaning = "reform_publication"  # the atlas documents td3 as the last reform [code LGX-S]
 

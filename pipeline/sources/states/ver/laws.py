@@ -43,6 +43,7 @@ class LawCatalogue(HtmlLawTable):
     min_rows = 20
     min_cells = 2
     title_cell = 0
+    ref_cell = None  # td0 is the title: the table numbers nothing
     date_cell = 1
     link_selector = "a[href]"
     # The atlas does not say what td1 dates: it equals the PDF name's suffix, which is a version stamp of the
