@@ -31,8 +31,8 @@ INFO = SourceInfo(
     role="laws",
     level="state",
     text_profile="state-periodico-oficial",
-    limitations="The congress site's gazette host needs a weakened TLS security level (atlas § Baja California); "
-    "this catalogue is read with normal TLS verification and nothing is weakened.",
+    notes="The state gazette's host (not read here) needs a weakened TLS level per the atlas; the congress "
+    "catalogue has no documented TLS, blocking or JavaScript problem.",
 )
 
 

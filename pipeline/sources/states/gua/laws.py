@@ -30,7 +30,7 @@ INFO = SourceInfo(
     role="laws",
     level="state",
     text_profile="state-periodico-oficial",
-    limitations="The law texts are served from an Amazon S3 bucket, not a government host.",
+    notes="The law texts are served from the congress's Amazon S3 bucket (congreso-gto.s3.amazonaws.com).",
 )
 
 
