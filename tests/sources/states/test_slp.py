@@ -62,3 +62,11 @@ def test_legismex_catalogue_trafficking_law():
     entries = json.loads(SAMPLE.read_text(encoding="utf-8"))
     found = [(i, e["url_pdf"]) for i, e in enumerate(entries) if classify_title(e["nombre"]).is_law]
     assert found == [(134, PDF_URL)]
+
+
+def test_a_pager_that_points_back_stops_the_crawl():
+    looping = PAGE2.read_bytes().replace(b'<li class="pager-current first">2</li>',
+                                         b'<li class="pager-next"><a href="/legislacion/leyes?page=1">siguiente</a></li>')
+    fetcher = FakeFetcher({laws.CATALOGUE_URL: PAGE1.read_bytes(), PAGE2_URL: looping, PDF_URL: state_pdf()})
+    list(laws.SOURCE.scrape(fetcher, RunReport("slp")))
+    assert fetcher.calls == [laws.CATALOGUE_URL, PDF_URL, PAGE2_URL]

@@ -62,13 +62,15 @@ class SanLuisLaws:
     def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
         report = report if report is not None else RunReport(self.info.name)
         url: str | None = CATALOGUE_URL
+        seen: set[str] = set()
         for _ in range(MAX_PAGES):
             response = fetcher.get(url, source=INFO)
             report.saw("catalogue")
             page = LawLinks(response)
             yield from _records(fetcher, response, page.parse(), report)
+            seen.add(url)
             url = page.next_url()
-            if url is None:
+            if url is None or url in seen:  # the last page, or a pager that wraps back
                 return
 
 
