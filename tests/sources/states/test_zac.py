@@ -47,3 +47,21 @@ def test_detector_on_the_legismex_zacatecas_catalogue():
     names = [e["nombre"] for e in json.loads(SAMPLE.read_text(encoding="utf-8"))]
     assert [n for n in names if classify_title(n).is_law] == [
         "Ley para Prevenir, Atender, Combatir y Erradicar la Trata de Personas en el Estado de Zacatecas..pdf"]
+
+
+GAZETTE = (FIXTURES / "states" / "zac" / "obtener_leyes.json").read_bytes()
+
+
+def test_the_gazette_api_dates_the_law_by_its_fecha_publicacion_as_a_text_date():
+    from pipeline.sources.states.zac import gazette_laws
+
+    rows = gazette_laws.GazetteLawList(FakeFetcher({})._response(gazette_laws.LAWS_URL, GAZETTE)).parse()
+    assert len(rows) == 23
+    trata = rows[0]
+    assert (trata.last_reform_raw, trata.last_reform) == ("2014/03/15", dt.date(2014, 3, 15))
+    assert trata.urls == (f"https://periodico.zacatecas.gob.mx/visualizar/{trata.ref}",) and len(trata.ref) == 24
+    report = RunReport("zac-po")
+    records = list(gazette_laws.SOURCE.scrape(FakeFetcher({gazette_laws.LAWS_URL: GAZETTE}), report))
+    assert [(r.event_type, r.date, r.instrument.instrument_id) for r in records] == [
+        ("observed_in_force", dt.date(2014, 3, 15), "MX-ZAC/ley-trata")]  # no reform, no second text fetch
+    assert records[0].evidence.url == gazette_laws.LAWS_URL and len(records[0].evidence.sha256) == 64
