@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
 from pipeline.core.fetching import RunReport
 from pipeline.parse.lawtitle import classify_title
 from pipeline.sources.states.cam import laws
+from tests.conftest import REAL_SAMPLES
 from tests.parse.builders import state_pdf
 from tests.sources.conftest import FIXTURES, FakeFetcher
 
 PAGE = (FIXTURES / "states" / "cam" / "leyesEstatales.html").read_bytes()
 TRATA = "https://consejeria.campeche.gob.mx/pagina/LEXIUSCAMPECHE/docs/est/Fichas/FT100124.1.pdf"
-SAMPLE = Path(__file__).resolve().parents[3] / ".." / "shared" / "real-samples" / "state-catalogs" / \
-    "legismex_campeche_catalogo.json"
+SAMPLE = REAL_SAMPLES / "state-catalogs" / "legismex_campeche_catalogo.json"
 
 
 def test_rows_resolve_relative_ficha_links_and_keep_a_row_without_document():

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
 from pipeline.core.fetching import RunReport
 from pipeline.parse.lawtitle import classify_title
 from pipeline.sources.states.chh import laws
+from tests.conftest import REAL_SAMPLES
 from tests.parse.builders import state_pdf
 from tests.sources.conftest import FIXTURES, FakeFetcher
 
 PAGE1 = (FIXTURES / "states" / "chh" / "leyes_pag1.html").read_bytes()
 FILES = "https://www.congresochihuahua2.gob.mx/biblioteca/leyes/"
 PDF, DOC = FILES + "archivosLeyes/1343.pdf", FILES + "archivosLeyesWord/1236.doc"
-SAMPLE = Path(__file__).resolve().parents[3] / ".." / "shared" / "real-samples" / "state-catalogs" / \
-    "legismex_chihuahua_catalogo.json"
+SAMPLE = REAL_SAMPLES / "state-catalogs" / "legismex_chihuahua_catalogo.json"
 
 
 def test_cards_give_title_publication_date_and_both_documents():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,14 +11,14 @@ from pipeline.core.fetching import RunReport
 from pipeline.core.instruments import catalogue
 from pipeline.parse.lawtitle import classify_title
 from pipeline.sources.states.col import laws
+from tests.conftest import REAL_SAMPLES
 from tests.parse.builders import state_pdf
 from tests.sources.conftest import FIXTURES, FakeFetcher
 
 PAGE = (FIXTURES / "states" / "col" / "leyes_estatales.html").read_bytes()
 BASE = "https://congresocol.gob.mx/web/Sistema/uploads/LegislacionEstatal/LeyesEstatales/"
 TRATA = BASE + "Prevenir_Erradicar_Trata_07julio2018.pdf"
-SAMPLE = Path(__file__).resolve().parents[3] / ".." / "shared" / "real-samples" / "state-catalogs" / \
-    "legismex_colima_catalogo.json"
+SAMPLE = REAL_SAMPLES / "state-catalogs" / "legismex_colima_catalogo.json"
 
 
 def _rows():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,14 +11,14 @@ from pipeline.core.fetching import RunReport
 from pipeline.parse.lawtitle import classify_title
 from pipeline.sources.states._platforms.link_page import clean_url
 from pipeline.sources.states.dur import laws
+from tests.conftest import REAL_SAMPLES
 from tests.parse.builders import state_pdf
 from tests.sources.conftest import FIXTURES, FakeFetcher
 
 LISTING = (FIXTURES / "states" / "dur" / "legislacion.html").read_bytes()
 BASE = "https://congresodurango.gob.mx/Archivos/legislacion/"
 TRATA = BASE + "LEY%20PARA%20LA%20PREVENCION,%20ATENCION%20Y%20ERRADICACION%20DE%20LA%20TRATA%20DE%20PERSONAS"
-SAMPLE = Path(__file__).resolve().parents[3] / ".." / "shared" / "real-samples" / "state-catalogs" / \
-    "legismex_durango_catalogo.json"
+SAMPLE = REAL_SAMPLES / "state-catalogs" / "legismex_durango_catalogo.json"
 
 
 def _rows():

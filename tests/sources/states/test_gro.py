@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
 from pipeline.core.fetching import RunReport
 from pipeline.parse.lawtitle import classify_title
 from pipeline.sources.states.gro import laws
+from tests.conftest import REAL_SAMPLES
 from tests.parse.builders import state_pdf
 from tests.sources.conftest import FIXTURES, FakeFetcher
 
@@ -20,8 +20,7 @@ TRATA = ("https://congresogro.gob.mx/legislacion/ordinarias/ARCHI/LEY-PARA-PREVE
          "ESTADO-DE-GUERRERO-417-2021-03-10.pdf")  # fmt: skip
 TITLE = ("LEY NÚMERO 417 PARA PREVENIR Y ERRADICAR LA TRATA DE PERSONAS Y PARA LA PROTECCIÓN, ATENCIÓN Y ASISTENCIA "
          "DE LAS VÍCTIMAS, OFENDIDOS Y TESTIGOS DE ESTOS DELITOS EN EL ESTADO DE GUERRERO")  # fmt: skip
-SAMPLE = Path(__file__).resolve().parents[3] / ".." / "shared" / "real-samples" / "state-catalogs" / \
-    "legismex_guerrero_catalogo.json"
+SAMPLE = REAL_SAMPLES / "state-catalogs" / "legismex_guerrero_catalogo.json"
 
 
 def test_a_bare_pdf_link_takes_its_parents_text_and_the_file_name_date():

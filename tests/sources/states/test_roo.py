@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
 from pipeline.core.fetching import RunReport
 from pipeline.parse.lawtitle import classify_title
 from pipeline.sources.states.roo import laws
+from tests.conftest import REAL_SAMPLES
 from tests.parse.builders import state_pdf
 from tests.sources.conftest import FIXTURES, FakeFetcher
 
 PAGE = (FIXTURES / "states" / "roo" / "leyes.html").read_bytes()
 TRATA = "https://documentos.congresoqroo.gob.mx/leyes/L1420141223252.pdf"
-SAMPLE = Path(__file__).resolve().parents[3] / ".." / "shared" / "real-samples" / "state-catalogs" / \
-    "legismex_quintanaroo_catalogo.json"
+SAMPLE = REAL_SAMPLES / "state-catalogs" / "legismex_quintanaroo_catalogo.json"
 
 
 def _page(content: bytes = PAGE):

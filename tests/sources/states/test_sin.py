@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
 from pipeline.core.fetching import RunReport
 from pipeline.parse.lawtitle import classify_title
 from pipeline.sources.states.sin import laws
+from tests.conftest import REAL_SAMPLES
 from tests.parse.builders import state_pdf
 from tests.sources.conftest import FIXTURES, FakeFetcher
 
 PAGE = (FIXTURES / "states" / "sin" / "estatales.html").read_bytes()
 ESTATAL = "https://iip.congresosinaloa.gob.mx/docs/le/077.pdf"
 VICTIMAS = "https://gaceta.congresosinaloa.gob.mx:3001/pdfs/leyes/Ley_118.pdf"
-SAMPLE = Path(__file__).resolve().parents[3] / ".." / "shared" / "real-samples" / "state-catalogs" / \
-    "legismex_sinaloa_catalogo.json"
+SAMPLE = REAL_SAMPLES / "state-catalogs" / "legismex_sinaloa_catalogo.json"
 
 
 def _rows():

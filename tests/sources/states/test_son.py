@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,14 +11,14 @@ from pipeline.core.errors import LayoutChanged
 from pipeline.core.fetching import RunReport
 from pipeline.parse.lawtitle import classify_title
 from pipeline.sources.states.son import laws
+from tests.conftest import REAL_SAMPLES
 from tests.parse.builders import state_pdf
 from tests.sources.conftest import FIXTURES, FakeFetcher
 
 PAGE1 = (FIXTURES / "states" / "son" / "ley_pagina1.json").read_bytes()
 PDF = "https://gestion.api.congresoson.gob.mx/publico/descarga?uuid=2fc77557-d767-46b4-b396-1af4e4954ad0"
 DOC = "https://gestion.api.congresoson.gob.mx/publico/descarga?uuid=f85f4aae-baad-4807-97a0-e1afdd6ce8b3"
-SAMPLE = Path(__file__).resolve().parents[3] / ".." / "shared" / "real-samples" / "state-catalogs" / \
-    "legismex_sonora_catalogo.json"
+SAMPLE = REAL_SAMPLES / "state-catalogs" / "legismex_sonora_catalogo.json"
 
 
 def _page(content: bytes, page: int = 1):

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
 from pipeline.core.fetching import RunReport
 from pipeline.parse.lawtitle import classify_title
 from pipeline.sources.states.zac import laws
+from tests.conftest import REAL_SAMPLES
 from tests.parse.builders import state_pdf
 from tests.sources.conftest import FIXTURES, FakeFetcher
 
 LISTING = (FIXTURES / "states" / "zac" / "leyes.html").read_bytes()
 TRATA = ("https://cgj.zacatecas.gob.mx/MJE/LEYES/Ley%20para%20Prevenir,%20Atender,%20Combatir%20y%20Erradicar%20la"
          "%20Trata%20de%20Personas%20en%20el%20Estado%20de%20Zacatecas..pdf")  # fmt: skip
-SAMPLE = Path(__file__).resolve().parents[3] / ".." / "shared" / "real-samples" / "state-catalogs" / \
-    "legismex_zacatecas_catalogo.json"
+SAMPLE = REAL_SAMPLES / "state-catalogs" / "legismex_zacatecas_catalogo.json"
 
 
 def test_titles_drop_the_doubled_dot_and_the_url_keeps_it():
