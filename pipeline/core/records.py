@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from pipeline.core import vocab
+from pipeline.core.dates import DateSpan
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,19 @@ class Evidence:
     page: str | None = None
     date: dt.date | None = None  # the date of the cited document (gazette date)
     note: str | None = None
+    source_kind: str | None = None  # vocab.SOURCE_KINDS; scraped evidence is the official site itself
+    read_via: str | None = None  # the mirror/proxy a curated text was read through (never the citation)
+    supports: str | None = None  # the fact it supports (an event type), set by the loader when absent
 
     def __post_init__(self) -> None:
         vocab.check("evidence_kind", self.kind)
         vocab.check("confidence", self.confidence)
+        if self.kind == "scraped" and self.source_kind is None:
+            object.__setattr__(self, "source_kind", "official_site")
+        if self.source_kind is not None:
+            vocab.check("source_kind", self.source_kind)
+        if self.confidence == "official" and self.source_kind not in (None, "official_site", "official_gazette"):
+            raise ValueError(f"{self.source_kind} evidence cannot be official")
         if self.kind == "scraped" and not self.sha256:
             raise ValueError("scraped evidence needs the sha256 of the stored raw bytes")
         if self.kind == "curated" and not (self.source_url and self.accessed):
@@ -61,9 +71,23 @@ class Instrument:
         return f"{self.jurisdiction}/{self.slug}"
 
 
+def _with_span(record, date: dt.date | None, span: DateSpan | None) -> None:
+    """``date`` is the exact day (or None); ``span`` what the source said. Either determines the other."""
+    if span is None and date is not None:
+        object.__setattr__(record, "span", DateSpan.of_day(date))
+    elif span is not None and date is None and span.day is not None:
+        object.__setattr__(record, "date", span.day)
+    elif span is not None and date is not None and span.day != date:
+        raise ValueError(f"date {date} disagrees with its span {span}")
+
+
 @dataclass(frozen=True)
 class EventRecord:
-    """Something that happened to an instrument, on a date (None when no source states it)."""
+    """Something that happened to an instrument, on a date (None when no source states it exactly).
+
+    ``span`` keeps the precision the source gave ("2008", "../2014-08-01"); ``date`` is set only
+    when that is one day.
+    """
 
     instrument: Instrument
     event_type: str  # vocab.EVENT_TYPES
@@ -75,9 +99,11 @@ class EventRecord:
     title: str | None = None  # e.g. the reform decree's title
     official_url: str | None = None
     note: str | None = None
+    span: DateSpan | None = None
 
     def __post_init__(self) -> None:
         vocab.check("event_type", self.event_type)
+        _with_span(self, self.date, self.span)
 
 
 @dataclass(frozen=True)
@@ -95,6 +121,8 @@ class BillRecord:
     status_text: str | None = None  # the source's own wording, kept verbatim
     trafficking: bool = True
     events: tuple[BillEventRecord, ...] = ()
+    identifier: str | None = None  # the congress's own número / expediente / folio
+    became_instrument: str | None = None  # instrument id of the law a published bill created or reformed
 
 
 @dataclass(frozen=True)
@@ -102,9 +130,12 @@ class BillEventRecord:
     event_type: str  # vocab.BILL_EVENT_TYPES
     date: dt.date | None
     description: str | None = None
+    span: DateSpan | None = None
+    evidence: Evidence | None = None  # its own source, when it differs from the bill's
 
     def __post_init__(self) -> None:
         vocab.check("bill_event_type", self.event_type)
+        _with_span(self, self.date, self.span)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from pipeline.core.dates import PRECISIONS as _PRECISIONS
+
 
 def _vocab(pairs: dict[str, str]) -> MappingProxyType:
     return MappingProxyType(dict(pairs))
@@ -68,7 +70,9 @@ BILL_EVENT_TYPES = _vocab(
     {
         "presented": "Presented (presentada) to a chamber or state congress.",
         "referred": "Referred (turnada) to one or more committees.",
-        "committee_report": "A committee report (dictamen) was issued.",
+        "committee_report": "A committee report (dictamen) was issued; its sense is not known.",
+        "committee_report_favorable": "A committee report (dictamen) in favour was issued.",
+        "committee_report_against": "A committee report (dictamen) against was issued.",
         "approved": "Approved by a plenary (pleno). Not yet law.",
         "sent_to_other_chamber": "Sent as a minuta to the reviewing chamber (federal bicameral process).",
         "sent_to_executive": "Sent to the executive for publication.",
@@ -103,22 +107,42 @@ EVIDENCE_KINDS = _vocab(
     }
 )
 
+#: What a cited source is (evidence.source_kind). Only the first two can be ``official``.
+SOURCE_KINDS = _vocab(
+    {
+        "official_site": "The official publisher's own site: a congress, gazette portal, the SCJN, the DOF, the OJN.",
+        "official_gazette": "The gazette issue itself (a Periódico Oficial or DOF edition).",
+        "verbatim_copy": "An exact copy of an official document held elsewhere (GitHub, archive.org, scribd, Justia).",
+        "dataset": "A third party's catalogue or scrape of an official site (e.g. LegismEx JSON).",
+        "press": "A newspaper or news site.",
+        "report": "An NGO, academic, CNDH or other institutional report.",
+        "other": "Anything else (blogs, party sites); its note says what it is.",
+    }
+)
+
+#: How a date was given (events.date_precision, bill_events.date_precision); see pipeline.core.dates.
+DATE_PRECISIONS = _vocab(dict(_PRECISIONS))
+
 #: How much a curated source can be trusted.
 CONFIDENCE_LEVELS = _vocab(
     {
-        "official": "Read from an official text or site (gazette, congress, SCJN, DOF, OJN) or a verbatim copy.",
-        "secondary": "Press, reports, or a third party's catalogue or scrape of an official site.",
+        "official": "Read on the official publisher's own site or gazette (congress, SCJN, DOF, OJN, a .gob.mx host).",
+        "secondary": "Anything else: verbatim copies held elsewhere, third-party catalogues, press, reports.",
     }
 )
 
 #: A jurisdiction's law status as of a date (derived, never stored by hand).
 LAW_STATUSES = _vocab(
     {
-        "specific_law": "A specific anti-trafficking law was published on or before the date and "
-        "was not abrogated or invalidated by then.",
+        "specific_law": "A specific anti-trafficking law was certainly in force at the date: it was certainly "
+        "published (or seen in force) by then and certainly not abrogated or invalidated by then.",
+        "possible_law": "A specific law was possibly in force: the date lies inside its start interval (e.g. "
+        "published in 2008, day unknown; approved before and seen in force after), or inside its end interval.",
         "penal_code_only": "No specific law, but the penal code was seen covering trafficking by then.",
-        "none_found": "The jurisdiction has evidence, but none shows a law or penal coverage in force then.",
-        "unknown": "No dated evidence about the jurisdiction at all (the registry note says what was searched).",
+        "none_found": "Positive evidence that no specific law was in force then: every law the state had had "
+        "certainly ended by that date. Never inferred from the absence of evidence.",
+        "unknown": "No evidence about that date: no known law was (possibly) in force, and nothing shows there was "
+        "none (the research log says what was searched).",
     }
 )
 
@@ -127,8 +151,9 @@ SUMMARY_STATUSES = _vocab(
     {
         "enacted": "Has a specific law in force; no pending initiative known.",
         "enacted_reform_pending": "Has a specific law in force and at least one pending initiative.",
+        "possibly_enacted": "A specific law was possibly in force (its start or end is known only as an interval).",
         "considering": "No specific law in force, but at least one pending initiative.",
-        "none": "No specific law in force and no pending initiative.",
+        "none": "Positive evidence of no specific law in force, and no pending initiative.",
         "unknown": "Nothing is known (see law_status unknown).",
     }
 )
@@ -196,6 +221,8 @@ ALL_VOCABULARIES = {
     "bill_status": BILL_STATUSES,
     "evidence_kind": EVIDENCE_KINDS,
     "confidence": CONFIDENCE_LEVELS,
+    "source_kind": SOURCE_KINDS,
+    "date_precision": DATE_PRECISIONS,
     "law_status": LAW_STATUSES,
     "summary": SUMMARY_STATUSES,
     "fetch_outcome": FETCH_OUTCOMES,
@@ -215,6 +242,8 @@ LABELS = {
         "specific_law": "Ley específica",
         "penal_code_only": "Sólo código penal",
         "none_found": "Sin ley encontrada",
+        "possible_law": "Posible ley",
+        "possibly_enacted": "Posiblemente vigente",
     },
     "en": {
         "enacted": "Law in force",
@@ -225,6 +254,8 @@ LABELS = {
         "specific_law": "Specific law",
         "penal_code_only": "Penal code only",
         "none_found": "No law found",
+        "possible_law": "Possible law",
+        "possibly_enacted": "Possibly in force",
     },
 }
 
@@ -246,6 +277,8 @@ SUBSETS: dict[str, frozenset[str]] = {
     "starting_events": frozenset({"published", "observed_in_force"}),
     # Changes to a law in force: the law stays in force.
     "reform_events": frozenset({"reformed", "provisions_added", "provisions_derogated"}),
+    # Records that prove nothing about an instrument's existence (approval precedes a law; research).
+    "non_existence_events": frozenset({"approved", "searched_not_found"}),
     # Records that are not legal acts: never a row of the timeline.
     "non_act_events": frozenset({"observed_in_force", "searched_not_found"}),
     # After these a bill is no longer pending.

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 
 import duckdb
 
+from pipeline.core.dates import DateSpan, DateSpanError
 from pipeline.core.vocab import TERMINAL_BILL_EVENTS
 
 REFORM_EVENTS = ("reformed", "provisions_added", "provisions_derogated")
@@ -38,6 +39,32 @@ def _iso(value) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else (value or None)
 
 
+def _previous_spans(rows) -> dict[tuple, list[str]]:
+    """(instrument, event type) → the dates the previous publication gave it (older files: event_date)."""
+    spans: dict[tuple, list[str]] = {}
+    for row in rows:
+        text = row.get("date_text") or row.get("event_date")
+        if text:
+            spans.setdefault((row["instrument_id"], row["event_type"]), []).append(text)
+    return spans
+
+
+def _refines(ev: dict, earlier: dict[tuple, list[str]]) -> str | None:
+    """The earlier date this event makes more precise ("2012" → "2012-07-15"), or None: a refinement is
+    the same fact known better, not a new event."""
+    if not ev.get("date_text"):
+        return None
+    new = DateSpan.parse(ev["date_text"])
+    for text in earlier.get((ev["instrument_id"], ev["event_type"]), []):
+        try:
+            old = DateSpan.parse(text)
+        except DateSpanError:
+            continue
+        if old.text != new.text and old.overlaps(new) and new.narrower_than(old):
+            return old.text
+    return None
+
+
 def compute(*, previous_dir: Path, current_status: list[dict], con: duckdb.DuckDBPyConnection) -> dict:
     previous_status_path = previous_dir / "status.json"
     if not previous_status_path.exists():
@@ -49,9 +76,16 @@ def compute(*, previous_dir: Path, current_status: list[dict], con: duckdb.DuckD
     previous_bill_events = {r["bill_event_id"] for r in _read_csv(previous_dir / "tables" / "bill_events.csv")}
 
     found: list[dict] = []
+    earlier = _previous_spans(previous_events.values())
     events = _rows(con, "SELECT * FROM active_events ORDER BY event_id")
     for ev in events:
         if ev["event_id"] in previous_events:
+            continue
+        refined = _refines(ev, earlier)
+        if refined is not None:
+            found.append({"kind": "refinement", "jurisdiction": ev["jurisdiction"], "subject": ev["instrument_id"],
+                          "title": ev["instrument_title"], "event": ev["event_type"], "date": ev["date_text"],
+                          "from": refined, "to": ev["date_text"]})  # fmt: skip
             continue
         if ev["event_type"] == "published" and ev["is_specific_law"] and ev["instrument_id"] not in previous_instruments:
             kind = "new_law"

@@ -13,15 +13,18 @@ import json
 import re
 
 from pipeline.core.vocab import LABELS
+from pipeline.publish.dates import reform_label, start_label, start_short
 
 STATUS_COLUMNS = (
-    "state", "name", "summary", "law_status", "law_title", "law_published", "last_reform",
-    "pending_bills", "last_checked",
+    "state", "name", "summary", "law_status", "law_title", "law_published", "law_published_text",
+    "law_start_earliest", "law_start_latest", "law_start_basis", "law_since", "law_evidence", "last_reform",
+    "last_reform_text", "laws_in_force", "laws_possibly_in_force", "pending_bills", "last_checked",
 )  # fmt: skip
 
 COLOURS = {
     "enacted": "#1b7837",
     "enacted_reform_pending": "#5aae61",
+    "possibly_enacted": "#80cdc1",
     "considering": "#f1a340",
     "none": "#d73027",
     "unknown": "#bdbdbd",
@@ -69,17 +72,26 @@ def public_evidence(ev: dict) -> dict:
         "date": iso(ev.get("date")) or None,
         "sha256": ev.get("sha256"),
         "confidence": ev.get("confidence"),
+        "source_kind": ev.get("source_kind"),
+        "supports": ev.get("supports"),
+        "read_via": ev.get("read_via"),
         "checked_on": iso(ev.get("checked_on")) or None,
     }
 
 
+def with_labels(row: dict) -> dict:
+    """The row plus its human-readable start ("published in 2008, day unknown"), in English."""
+    return {**row, "law_since": start_label(row, "en")}
+
+
 def to_json_rows(rows: list[dict]) -> list[dict]:
     out = []
-    for row in rows:
+    for row in map(with_labels, rows):
         item = {k: jsonable(row.get(k)) for k in STATUS_COLUMNS}
+        item["law_since_es"] = start_label(row, "es")
+        item["pending_bill_list"] = jsonable(row.get("pending_bill_list") or [])
         item["as_of"] = iso(row.get("as_of"))
         item["law_url"] = row.get("law_url")
-        item["law_start_basis"] = row.get("law_start_basis")
         item["law_published_disputed"] = bool(row.get("law_published_disputed"))
         item["laws_in_force"] = row.get("laws_in_force")
         item["latest_bill_title"] = row.get("latest_bill_title")
@@ -113,7 +125,7 @@ def render_csv(rows: list[dict], *, as_of: dt.date, last_checked: dt.date | None
     buffer.write(f"# as_of: {iso(as_of)}\n# last_checked: {iso(last_checked)}\n")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([*STATUS_COLUMNS, "evidence_urls"])
-    for row in rows:
+    for row in map(with_labels, rows):
         urls = " ".join(sorted({e.get("url") or "" for e in row.get("evidence") or []} - {""}))
         writer.writerow([safe_cell(row.get(c)) for c in STATUS_COLUMNS] + [safe_cell(urls)])
     return buffer.getvalue()
@@ -138,12 +150,11 @@ def _row_refs(row: dict, numbers: dict) -> list[int]:
 
 
 def _published_cell(row: dict, lang: str) -> str:
-    """The publication date, or an explicit "unknown" when a law is known but no source states its date."""
-    if row.get("law_published"):
-        return iso(row["law_published"])
-    if row.get("law_title"):
-        return {"es": "desconocida", "en": "unknown", "both": "desconocida / unknown"}[lang]
-    return ""
+    """How the law's start is known, with its precision, and a mark when it rests only on secondary sources."""
+    text = start_label(row, lang)
+    if text and row.get("law_evidence") == "secondary_only":
+        text += " †"
+    return text
 
 
 def _cite_key(ev: dict) -> tuple:
@@ -159,13 +170,15 @@ def md_escape(text: str | None) -> str:
 
 
 def _citation_text(ev: dict, escape=lambda text: text) -> str:
-    parts = [escape(p) for p in (ev.get("gazette"), ev.get("issue")) if p]
-    parts += [iso(ev.get("date"))] if ev.get("date") else []
+    supports = f"[{ev['supports']}]" if ev.get("supports") else ""  # ours, not data: never escaped
+    data = [escape(p) for p in (ev.get("gazette"), ev.get("issue")) if p]
+    parts = [p for p in (supports, *data, iso(ev.get("date"))) if p]
     where = ev.get("url") or ev.get("source_url") or ""
     if ev.get("sha256"):
         proof = f"sha256:{ev['sha256']}"
     else:
-        proof = f"{ev.get('kind')}, {ev.get('confidence')}; source {ev.get('source_url')}, checked {iso(ev.get('checked_on'))}"
+        kind = ev.get("source_kind") or ev.get("kind")
+        proof = f"{kind}, {ev.get('confidence')}; source {ev.get('source_url')}, checked {iso(ev.get('checked_on'))}"
     return "; ".join([*parts, where, proof])
 
 
@@ -190,13 +203,16 @@ def render_markdown(rows: list[dict], *, as_of: dt.date, last_checked: dt.date |
             label(row["summary"], lang),
             md_escape(row.get("law_title")),
             _published_cell(row, lang),
-            iso(row.get("last_reform")),
+            reform_label(row, lang),
             str(row.get("pending_bills") or 0),
             iso(row.get("last_checked")),
             refs,
         ]
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", "## " + ("Fuentes" if lang == "es" else "Sources"), ""]
+    lines += ["", ("† Sólo fuentes secundarias (prensa, copias, catálogos de terceros): verificar en el periódico "
+                   "oficial." if lang == "es" else "† Rests only on secondary sources (press, copies, third-party "
+                   "catalogues): check the gazette."), ""]
+    lines += ["## " + ("Fuentes" if lang == "es" else "Sources"), ""]
     lines += [f"{i}. {_citation_text(ev, md_escape)}" for i, ev in enumerate(ordered, start=1)]
     return "\n".join(lines) + "\n"
 
@@ -211,15 +227,13 @@ def render_text_table(rows: list[dict], *, lang: str = "en"):
         table.add_column(column, no_wrap=True, overflow="ellipsis", min_width=len(column))
     for row in rows:
         title = row.get("law_title") or ""
-        published = iso(row.get("law_published"))
-        if title and not published:
-            published = "unknown"
+        published = start_short(row)
         table.add_row(
             Text(f"{row['state'].removeprefix('MX-')} {row['name']}"),  # Text: data is never rich markup
             label(row["summary"], lang),
             Text(title if len(title) <= 48 else title[:47] + "…"),
             published,
-            iso(row.get("last_reform")),
+            reform_label(row, "en"),
             str(row.get("pending_bills") or 0),
             iso(row.get("last_checked")),
             str(len(row.get("evidence") or [])),
@@ -260,7 +274,7 @@ def render_html(rows: list[dict], *, as_of: dt.date, last_checked: dt.date | Non
             f"{esc(label(row['summary'], 'es'))}<br><small>{esc(label(row['summary'], 'en'))}</small></td>"
             f"<td>{esc(row.get('law_title') or '')}</td>"
             f"<td>{esc(_published_cell(row, 'both'))}</td>"
-            f"<td>{esc(iso(row.get('last_reform')))}</td>"
+            f"<td>{esc(reform_label(row, 'en'))}</td>"
             f"<td>{row.get('pending_bills') or 0}</td>"
             f"<td>{esc(iso(row.get('last_checked')))}</td>"
             f"<td>{refs}</td>"
@@ -303,6 +317,8 @@ ol.cites {{ font-size: 0.8rem; word-break: break-all; }}
 {"".join(body_rows)}
 </tbody>
 </table>
+<p><small>† Sólo fuentes secundarias: verificar en el periódico oficial. /
+Rests only on secondary sources: check the gazette.</small></p>
 <h2>Fuentes / Sources</h2>
 <ol class="cites">{citations}</ol>
 <p><small>proteja — datos abiertos / open data. Cada celda se deriva de evidencia almacenada;

@@ -14,7 +14,6 @@ records always produce the same tables.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -23,35 +22,26 @@ import duckdb
 import pandas as pd
 
 from pipeline.core import vocab
+from pipeline.core.dates import DateSpan
 from pipeline.core.records import BillRecord, EventRecord, Evidence, Instrument, VersionRecord
+from pipeline.store.merge import _settle, _type_conflicts, describe, evidence_rank, short_hash
 
 #: Event types an instrument has at most one of; different dates for them are a conflict.
 SINGLE_VALUED = ("published", "abrogated", "invalidated", "entered_into_force")
-
-
-def short_hash(*parts: object) -> str:
-    joined = "\x1f".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
-
-
-def evidence_rank(ev: Evidence) -> int:
-    if ev.kind == "scraped":
-        return 3
-    return 2 if ev.confidence == "official" else 1
-
-
-def describe(ev: Evidence) -> str:
-    where = ev.url if ev.kind == "scraped" else ev.source_url
-    return f"{ev.source} ({ev.kind}, {ev.confidence}): {where}"
 
 
 @dataclass
 class _Event:
     instrument_id: str
     event_type: str
-    date: dt.date | None
+    key: str | None  # the span's text ("2012-06-14", "2008", "../2014-08-01"), None when undated
+    span: DateSpan | None = None
     records: list[EventRecord] = field(default_factory=list)
     superseded: bool = False
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.span.day if self.span else None
 
     @property
     def best(self) -> EventRecord:
@@ -63,7 +53,7 @@ class _Event:
 
     @property
     def event_id(self) -> str:
-        return short_hash(self.instrument_id, self.event_type, self.date)
+        return short_hash(self.instrument_id, self.event_type, self.key)  # = the day's ISO text for day dates
 
     def field(self, name: str):
         """The first non-empty value of ``name`` among the records, best evidence first."""
@@ -111,8 +101,9 @@ class Loader:
 
     def _add_event(self, record: EventRecord) -> None:
         self._add_instrument(record.instrument, evidence_rank(record.evidence))
-        key = (record.instrument.instrument_id, record.event_type, record.date)
-        event = self.events.setdefault(key, _Event(*key))
+        span_text = record.span.text if record.span else None
+        key = (record.instrument.instrument_id, record.event_type, span_text)
+        event = self.events.setdefault(key, _Event(*key, span=record.span))
         event.records.append(record)
 
     def _add_bill(self, record: BillRecord) -> None:
@@ -134,40 +125,20 @@ class Loader:
         return resolved
 
     def resolve_conflicts(self) -> list[dict]:
-        """Mark outranked single-valued facts superseded; return conflict rows (type conflicts included)."""
+        """Settle single-valued facts given several dates; return conflict rows (type conflicts included).
+
+        Dates that can both be true (overlapping spans: "2012" and "2012-07-15") are one fact known more or
+        less precisely: the most precise stays active, the others are superseded, and no conflict is
+        recorded (a refinement). Only disjoint dates conflict: the better-ranked one is kept and the other
+        superseded; equally ranked ones stay both active and ``unresolved``.
+        """
         conflicts = list(getattr(self, "type_conflicts", []))
         groups: dict[tuple, list[_Event]] = defaultdict(list)
         for event in self.events.values():
             if event.event_type in SINGLE_VALUED:
                 groups[(event.instrument_id, event.event_type)].append(event)
         for (iid, etype), events in sorted(groups.items()):
-            dated = sorted((e for e in events if e.date), key=lambda e: (-e.rank, e.date))
-            for undated in (e for e in events if not e.date):
-                undated.superseded = bool(dated)  # a dated fact fills the gap; not a disagreement
-            if len(dated) < 2:
-                continue
-            kept = dated[0]
-            for other in dated[1:]:
-                if other.rank < kept.rank:
-                    other.superseded = True
-                    resolution = "scraped_over_curated" if kept.rank == 3 else "official_over_secondary"
-                else:
-                    resolution = "unresolved"
-                conflicts.append(
-                    {
-                        "conflict_id": short_hash(iid, etype, kept.date, other.date),
-                        "jurisdiction": iid.split("/")[0],
-                        "instrument_id": iid,
-                        "event_type": etype,
-                        "field": "event_date",
-                        "kept_value": kept.date.isoformat(),
-                        "kept_source": describe(kept.best.evidence),
-                        "other_value": other.date.isoformat(),
-                        "other_source": describe(other.best.evidence),
-                        "resolution": resolution,
-                        "note": other.field("note"),
-                    }
-                )
+            conflicts += _settle(iid, etype, events)
         return sorted(conflicts, key=lambda c: c["conflict_id"])
 
     # -- writing ------------------------------------------------------------------------------
@@ -201,6 +172,7 @@ class Loader:
                     "instrument_id": event.instrument_id,
                     "event_type": event.event_type,
                     "event_date": event.date,
+                    **_span_columns(event.span),
                     "gazette": event.field("gazette"),
                     "issue": event.field("issue"),
                     "decree": event.field("decree"),
@@ -213,7 +185,7 @@ class Loader:
                 }
             )
             for rec in event.records:
-                evidence_rows.append(_evidence_row("events", event.event_id, rec.evidence))
+                evidence_rows.append(_evidence_row("events", event.event_id, rec.evidence, event.event_type))
         _insert(con, "events", event_rows)
 
         self._write_versions(con, evidence_rows)
@@ -231,12 +203,14 @@ class Loader:
         )
 
     def _first_publication(self) -> dict[str, str]:
-        firsts: dict[str, dt.date] = {}
+        """The first publication as the sources give it (a day, or "2008"), for the work URI."""
+        firsts: dict[str, tuple] = {}
         for event in self.events.values():
-            if event.event_type == "published" and event.date and not event.superseded:
+            if event.event_type == "published" and event.span and not event.superseded:
+                candidate = (event.span.earliest or dt.date.min, event.span.text)
                 known = firsts.get(event.instrument_id)
-                firsts[event.instrument_id] = min(known, event.date) if known else event.date
-        return {iid: d.isoformat() for iid, d in firsts.items()}
+                firsts[event.instrument_id] = min(known, candidate) if known else candidate
+        return {iid: text.replace("/", "_").replace("..", "") for iid, (_, text) in firsts.items()}
 
     def _write_versions(self, con, evidence_rows: list[dict]) -> None:
         versions, provisions, effects = [], [], []
@@ -299,41 +273,36 @@ class Loader:
                     "url": rec.url,
                     "status_text": rec.status_text,
                     "trafficking": rec.trafficking,
+                    "identifier": rec.identifier,
+                    "became_instrument_id": rec.became_instrument,
                 }
             )
-            evidence_rows.append(_evidence_row("bills", bill_id, rec.evidence))
+            evidence_rows.append(_evidence_row("bills", bill_id, rec.evidence, "bill"))
             for ordinal, ev in enumerate(rec.events):
+                event_id = short_hash(bill_id, ordinal, ev.event_type, ev.span.text if ev.span else None)
                 bill_events.append(
                     {
-                        "bill_event_id": short_hash(bill_id, ordinal, ev.event_type, ev.date),
+                        "bill_event_id": event_id,
                         "bill_id": bill_id,
                         "event_type": ev.event_type,
                         "event_date": ev.date,
+                        **_span_columns(ev.span),
                         "description": ev.description,
                         "ordinal": ordinal,
                     }
                 )
+                if ev.evidence is not None:
+                    evidence_rows.append(_evidence_row("bill_events", event_id, ev.evidence, ev.event_type))
         _insert(con, "bills", bills)
         _insert(con, "bill_events", bill_events)
 
 
-def _type_conflicts(iid: str, candidates: list[tuple[int, Instrument]], best: Instrument) -> list[dict]:
-    """Sources that call the same instrument a different type: kept as conflicts, never an exception."""
-    rows = []
-    best_rank = max(rank for rank, _ in candidates)
-    for other_type in sorted({i.instrument_type for _, i in candidates} - {best.instrument_type}):
-        rank = max(r for r, i in candidates if i.instrument_type == other_type)
-        resolution = "unresolved" if rank == best_rank else (
-            "scraped_over_curated" if best_rank == 3 else "official_over_secondary")
-        rows.append({"conflict_id": short_hash(iid, "instrument_type", best.instrument_type, other_type),
-                     "jurisdiction": iid.split("/")[0], "instrument_id": iid, "event_type": "instrument",
-                     "field": "instrument_type", "kept_value": best.instrument_type, "kept_source": f"rank {best_rank}",
-                     "other_value": other_type, "other_source": f"rank {rank}", "resolution": resolution,
-                     "note": "sources disagree on the instrument's type; the best-ranked one is kept"})  # fmt: skip
-    return rows
+def _span_columns(span: DateSpan | None) -> dict:
+    return {"date_earliest": span.earliest if span else None, "date_latest": span.latest if span else None,
+            "date_precision": span.precision if span else None, "date_text": span.text if span else None}
 
 
-def _evidence_row(fact_table: str, fact_id: str, ev: Evidence) -> dict:
+def _evidence_row(fact_table: str, fact_id: str, ev: Evidence, supports: str | None = None) -> dict:
     return {
         "evidence_id": short_hash(fact_table, fact_id, ev.kind, ev.source, ev.url, ev.sha256, ev.source_url,
                                   ev.accessed, ev.date, ev.note),
@@ -352,6 +321,9 @@ def _evidence_row(fact_table: str, fact_id: str, ev: Evidence) -> dict:
         "accessed": ev.accessed,
         "confidence": ev.confidence,
         "note": ev.note,
+        "source_kind": ev.source_kind,
+        "read_via": ev.read_via,
+        "supports": ev.supports or supports,
     }  # fmt: skip
 
 

@@ -11,9 +11,9 @@ import pytest
 
 from pipeline.build import build
 from pipeline.core.paths import DataPaths
-from pipeline.store.registry_csv import COLUMNS
+from pipeline.store.registry_csv import BILL_COLUMNS, COLUMNS
 
-SRC = "https://example.org/source"
+SRC = "https://www.congreso.gob.mx/source"
 ACC = "2026-01-15"
 
 
@@ -22,7 +22,7 @@ def fact(jur, slug, title, itype, event, date="", **extra):
     row.update(
         jurisdiction=jur, instrument_slug=slug, instrument_title=title, instrument_type=itype, event=event,
         date=date, source_url=extra.pop("source_url", SRC), accessed=extra.pop("accessed", ACC),
-        confidence=extra.pop("confidence", "official"),
+        confidence=extra.pop("confidence", "official"), source_kind=extra.pop("source_kind", "official_site"),
     )
     row.update(extra)
     return row
@@ -58,18 +58,34 @@ HISTORY = [
 
 def write_registry(root: Path, rows: list[dict]) -> DataPaths:
     paths = DataPaths(root)
-    facts = paths.registry / "facts"
-    facts.mkdir(parents=True, exist_ok=True)
+    _write_by_jurisdiction(paths.registry / "facts", [r for r in rows if r["instrument_type"] != "iniciativa"],
+                           COLUMNS)
+    _write_by_jurisdiction(paths.registry / "bills", [bill_row(r) for r in rows if r["instrument_type"] == "iniciativa"],
+                           BILL_COLUMNS)  # fmt: skip
+    (paths.raw).mkdir(parents=True, exist_ok=True)
+    return paths
+
+
+def bill_row(row: dict) -> dict:
+    """A fact-style fixture row of an iniciativa as a row of data/registry/bills/<CODE>.csv."""
+    out = dict.fromkeys(BILL_COLUMNS, "")
+    out.update(jurisdiction=row["jurisdiction"], bill_slug=row["instrument_slug"], title=row["instrument_title"],
+               event=row["event"], date=row["date"], source_url=row["source_url"], accessed=row["accessed"],
+               confidence=row["confidence"], source_kind=row["source_kind"], note=row["note"],
+               document_url=row.get("official_url", ""))  # fmt: skip
+    return out
+
+
+def _write_by_jurisdiction(folder: Path, rows: list[dict], columns) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
     by_file: dict[str, list[dict]] = {}
     for row in rows:
         by_file.setdefault(row["jurisdiction"].removeprefix("MX-") or "MX", []).append(row)
     for name, file_rows in by_file.items():
-        with (facts / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
+        with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
             writer.writeheader()
             writer.writerows(file_rows)
-    (paths.raw).mkdir(parents=True, exist_ok=True)
-    return paths
 
 
 @pytest.fixture(scope="session")

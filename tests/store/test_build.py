@@ -58,7 +58,7 @@ def test_malformed_registry_row_stops_the_build_naming_file_and_line(tmp_path):
     paths = write_registry(tmp_path / "d", [bad])
     result = run_cli(paths, "build", check=False)
     assert result.returncode == 2
-    assert "CHP.csv:2" in result.stderr and "not an ISO date" in result.stderr
+    assert "CHP.csv:2" in result.stderr and "not a real date" in result.stderr
     assert not paths.database.exists()
 
 
@@ -171,7 +171,9 @@ def test_unknown_publication_is_said_and_citations_are_not_repeated(tmp_path):
     build(paths, validate=False)
     page = (paths.unvalidated / "status.html").read_text()
     row = page[page.index("<td>Campeche</td>"):].split("</tr>")[0]
-    assert "<td>desconocida / unknown</td>" in row
+    assert ("<td>vigente al 2026-01-15 (fecha de consulta), desde fecha desconocida / "
+            "in force by 2026-01-15 (day a source was consulted), since unknown</td>") in row
     assert row.count('href="#c1"') == 1 and 'href="#c2"' not in row
     markdown = (paths.unvalidated / "status.en.md").read_text()
-    assert "| Campeche | Law in force | Ley de Trata de Campeche | unknown |" in markdown
+    assert ("| Campeche | Law in force | Ley de Trata de Campeche | in force by 2026-01-15 (day a source was "
+            "consulted), since unknown |") in markdown

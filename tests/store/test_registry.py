@@ -4,6 +4,7 @@ import csv
 from collections import Counter
 
 from pipeline.core import jurisdictions, vocab
+from pipeline.core.dates import DateSpan
 from pipeline.core.paths import REPO_DIR
 from pipeline.store.registry_csv import COLUMNS, load_records, read_rows
 
@@ -23,7 +24,7 @@ def test_every_row_has_jurisdiction_date_source_and_vocab_event():
         assert row["event"] in vocab.EVENT_TYPES or row["event"] in vocab.BILL_EVENT_TYPES, where
         assert row["confidence"] in vocab.CONFIDENCE_LEVELS, where
         if row["date"]:
-            assert len(row["date"]) == 10 and row["date"][4] == "-", where
+            DateSpan.parse(row["date"])  # the EDTF subset (a day, month, year or interval), nothing else
 
 
 def test_no_duplicate_facts():

@@ -10,7 +10,8 @@ from tests.store.conftest import status_of
 @pytest.mark.parametrize(
     ("as_of", "law_status", "law_title", "last_reform"),
     [
-        ("2009-04-02", "none_found", None, None),  # the day before publication
+        # the day before the first known law: nothing says there was none, so "unknown", never "no law"
+        ("2009-04-02", "unknown", None, None),
         ("2009-04-03", "specific_law", "Ley para Combatir la Trata (2009)", None),  # on the day
         ("2012-03-01", "specific_law", "Ley para Combatir la Trata (2009)", dt.date(2012, 3, 1)),
         ("2020-08-04", "specific_law", "Ley para Combatir la Trata (2009)", dt.date(2012, 3, 1)),
@@ -23,13 +24,13 @@ def test_law_published_then_abrogated_and_replaced(history_db, as_of, law_status
     assert row["law_status"] == law_status
     assert row["law_title"] == law_title
     assert row["last_reform"] == last_reform
-    assert row["summary"] == ("enacted" if law_title else "none")
+    assert row["summary"] == ("enacted" if law_title else "unknown")
 
 
 @pytest.mark.parametrize(
     ("as_of", "summary", "pending"),
     [
-        ("2015-01-09", "none", 0),  # before the bill
+        ("2015-01-09", "unknown", 0),  # before the bill (and before any known law: unknown, not "none")
         ("2015-01-10", "considering", 1),  # presented
         ("2015-01-15", "considering", 1),  # referred
         ("2015-06-01", "considering", 1),  # approved by the plenary: still not law
@@ -50,11 +51,12 @@ def test_initiative_presented_referred_approved_published(history_db, as_of, sum
 @pytest.mark.parametrize(
     ("as_of", "summary", "pending", "law_status"),
     [
-        ("2015-12-31", "none", 0, "none_found"),
-        ("2016-01-01", "none", 0, "penal_code_only"),
+        ("2015-12-31", "unknown", 0, "unknown"),
+        # penal coverage is evidence of coverage, not of the absence of a specific law: summary unknown
+        ("2016-01-01", "unknown", 0, "penal_code_only"),
         ("2016-03-01", "considering", 1, "penal_code_only"),
         ("2018-08-30", "considering", 1, "penal_code_only"),
-        ("2018-08-31", "none", 0, "penal_code_only"),  # expired (precluida)
+        ("2018-08-31", "unknown", 0, "penal_code_only"),  # expired (precluida)
     ],
 )
 def test_initiative_that_expires(history_db, as_of, summary, pending, law_status):

@@ -1,73 +1,100 @@
 -- Derived views, part 2: the 32-state answer as of any date.
---   SELECT * FROM status_as_of(DATE '2012-12-31');
--- One row per state (the federation is not a row), in INEGI order.
+--   SELECT * FROM status_table(DATE '2012-12-31');
+-- One row per state (the federation is not a row), in INEGI order. Knowledge and ignorance are kept
+-- apart: a law certainly in force, possibly in force (the date lies inside its start or end interval),
+-- positive evidence of no law (every law the state had had certainly ended), or unknown.
 
 CREATE OR REPLACE MACRO laws_in_force(d) AS TABLE
-SELECT s.*
-FROM instrument_spans s
-WHERE s.start_date IS NOT NULL
-  AND s.start_date <= d
-  AND (s.end_date IS NULL OR s.end_date > d);
+SELECT * EXCLUDE (certainty) FROM instruments_at(d) WHERE certainty = 'certain';
+
+CREATE OR REPLACE MACRO laws_possibly_in_force(d) AS TABLE
+SELECT * EXCLUDE (certainty) FROM instruments_at(d) WHERE certainty = 'possible';
+
+-- A bill is pending at d when it was presented by d (its presentation date, or — when that is not
+-- known — the latest day of its first recorded step, since every step follows presentation) and no
+-- terminal event (published, rejected, withdrawn, expired) had happened by d; an undated terminal
+-- event closes the bill (we never call a bill pending when a source says it ended).
+CREATE OR REPLACE VIEW bill_steps AS
+SELECT
+    b.bill_id, b.jurisdiction, b.title, b.identifier, b.url, b.trafficking,
+    min(be.date_latest) FILTER (WHERE be.event_type = 'presented') AS presented,
+    arg_min(be.date_text, be.date_latest) FILTER (WHERE be.event_type = 'presented') AS presented_text,
+    min(be.date_latest) AS presented_by,
+    min(be.date_latest) FILTER (WHERE be.event_type IN {{vocab:terminal_bill_events}}) AS closed,
+    bool_or(be.event_type IN {{vocab:terminal_bill_events}} AND be.date_text IS NULL) AS closed_undated
+FROM bills b
+LEFT JOIN bill_events be USING (bill_id)
+GROUP BY ALL;
 
 CREATE OR REPLACE MACRO bills_pending(d) AS TABLE
-WITH steps AS (
-    SELECT
-        b.bill_id, b.jurisdiction, b.title,
-        min(be.event_date) FILTER (WHERE be.event_type = 'presented') AS presented,
-        min(be.event_date) FILTER (WHERE be.event_type IN {{vocab:terminal_bill_events}}) AS closed
-    FROM bills b
-    LEFT JOIN bill_events be USING (bill_id)
-    WHERE b.trafficking
-    GROUP BY ALL
-)
-SELECT * FROM steps
-WHERE presented IS NOT NULL AND presented <= d AND (closed IS NULL OR closed > d);
+SELECT s.*,
+       CASE WHEN s.presented IS NOT NULL THEN 'presented' ELSE 'first_step' END AS presented_basis,
+       (SELECT arg_max(be.event_type, coalesce(be.date_latest, be.date_earliest))
+          FROM bill_events be WHERE be.bill_id = s.bill_id AND coalesce(be.date_earliest, be.date_latest) <= d)
+           AS stage
+FROM bill_steps s
+WHERE s.trafficking AND s.presented_by IS NOT NULL AND s.presented_by <= d
+  AND NOT s.closed_undated AND (s.closed IS NULL OR s.closed > d);
 
 CREATE OR REPLACE MACRO status_as_of(d) AS TABLE
 WITH
-laws AS (
+ranked AS (
     SELECT l.*,
-           -- the law of the row: a dated publication beats an undated one (an undated law may be an
-           -- older text nobody recorded the abrogation of).
-           -- ranking: how the start is known (published > observed > checked), then the most recent
-           -- start, then a law seen in force over one merely known to have been published.
+           -- the law of the row: certain before possible; then how its start is known (a dated
+           -- publication beats an inferred one), the most recent start, one seen in force.
            row_number() OVER (PARTITION BY jurisdiction
-                              ORDER BY CASE start_basis WHEN 'published' THEN 3 WHEN 'observed' THEN 2 ELSE 1 END DESC,
-                                       start_date DESC, has_observed_fact DESC, instrument_id) AS rn,
-           count(*) OVER (PARTITION BY jurisdiction) AS n_laws
-    FROM laws_in_force(d) l
+                              ORDER BY certainty = 'certain' DESC,
+                                       CASE start_basis WHEN 'published' THEN 5 WHEN 'published_partial' THEN 4
+                                            WHEN 'observed' THEN 3 WHEN 'event' THEN 2 ELSE 1 END DESC,
+                                       start_latest DESC, has_observed_fact DESC, instrument_id) AS rn,
+           count(*) FILTER (WHERE certainty = 'certain') OVER (PARTITION BY jurisdiction) AS n_certain,
+           count(*) FILTER (WHERE certainty = 'possible') OVER (PARTITION BY jurisdiction) AS n_possible
+    FROM instruments_at(d) l
     WHERE l.is_specific_law
 ),
-law AS (SELECT * FROM laws WHERE rn = 1),
+law AS (SELECT * FROM ranked WHERE rn = 1),
 penal AS (
     SELECT jurisdiction, min(instrument_id) AS instrument_id
     FROM laws_in_force(d) WHERE instrument_type = 'codigo_penal' GROUP BY ALL
 ),
+ended AS (  -- positive evidence of no law: the state had laws and every one had certainly ended by d
+    SELECT jurisdiction
+    FROM instrument_spans
+    WHERE is_specific_law AND start_latest IS NOT NULL
+    GROUP BY ALL
+    HAVING bool_and(end_latest IS NOT NULL AND end_latest <= d)
+),
 reforms AS (
-    SELECT instrument_id, max(event_date) AS last_reform
+    SELECT instrument_id, max(event_date) AS last_reform,
+           arg_max(date_text, date_latest) AS last_reform_text
     FROM active_events
-    WHERE event_type IN {{vocab:reform_events}} AND event_date <= d
+    WHERE event_type IN {{vocab:reform_events}} AND date_latest <= d
+    GROUP BY ALL
+),
+official AS (  -- does the law rest on at least one official (or scraped) source?
+    SELECT a.instrument_id, bool_or(c.kind = 'scraped' OR c.confidence = 'official') AS has_official
+    FROM active_events a JOIN evidence_checked c ON c.fact_table = 'events' AND c.fact_id = a.event_id
     GROUP BY ALL
 ),
 pending AS (
     SELECT jurisdiction, count(*) AS n,
-           arg_max(title, presented) AS latest_title, max(presented) AS latest_presented
+           arg_max(title, presented_by) AS latest_title, max(presented_by) AS latest_presented,
+           list(struct_pack(bill_id := bill_id, identifier := identifier, title := title,
+                            presented := presented_text, presented_by := presented_by,
+                            presented_basis := presented_basis, stage := stage, url := url)
+                ORDER BY presented_by DESC, bill_id) AS bills
     FROM bills_pending(d) GROUP BY ALL
-),
-known AS (  -- jurisdictions with at least one fact other than a research record
-    SELECT DISTINCT jurisdiction FROM active_events WHERE event_type <> 'searched_not_found'
-    UNION SELECT DISTINCT jurisdiction FROM bills
 ),
 searched AS (
     SELECT jurisdiction, string_agg(note, ' | ' ORDER BY note) AS notes
     FROM active_events WHERE event_type = 'searched_not_found' GROUP BY ALL
 ),
-behind AS (  -- the facts behind each row: the law in force, penal coverage, research records
+behind AS (  -- the facts behind each row: the law shown, penal coverage, research records, pending bills
     SELECT a.jurisdiction, a.event_id AS fact_id, 'events' AS fact_table
     FROM active_events a
     LEFT JOIN law ON law.instrument_id = a.instrument_id
     LEFT JOIN penal ON penal.instrument_id = a.instrument_id
-    WHERE (a.event_date IS NULL OR a.event_date <= d)
+    WHERE (a.date_earliest IS NULL OR a.date_earliest <= d)
       AND (law.instrument_id IS NOT NULL
            OR (penal.instrument_id IS NOT NULL AND a.jurisdiction NOT IN (SELECT jurisdiction FROM law))
            OR a.event_type = 'searched_not_found')
@@ -80,7 +107,8 @@ cited AS (
                    url := coalesce(c.url, c.source_url), kind := c.kind, source := c.source,
                    gazette := c.gazette, issue := c.issue, date := c.evidence_date,
                    sha256 := c.sha256, source_url := c.source_url, confidence := c.confidence,
-                   checked_on := c.checked_on)
+                   checked_on := c.checked_on, source_kind := c.source_kind, supports := c.supports,
+                   read_via := c.read_via)
                 ORDER BY c.evidence_date NULLS LAST, c.evidence_id) AS evidence,
            max(c.checked_on) AS last_checked
     FROM behind b
@@ -93,31 +121,41 @@ SELECT
     j.name,
     CAST(d AS DATE) AS as_of,
     CASE
-        WHEN law.instrument_id IS NOT NULL THEN 'specific_law'
+        WHEN law.certainty = 'certain' THEN 'specific_law'
+        WHEN law.certainty = 'possible' THEN 'possible_law'
         WHEN penal.instrument_id IS NOT NULL THEN 'penal_code_only'
-        WHEN known.jurisdiction IS NOT NULL THEN 'none_found'
+        WHEN ended.jurisdiction IS NOT NULL THEN 'none_found'
         ELSE 'unknown'
     END AS law_status,
     law.instrument_id AS law_id,
     law.title AS law_title,
     law.official_url AS law_url,
     law.published AS law_published,
+    law.published_text AS law_published_text,
+    law.start_earliest AS law_start_earliest,
+    law.start_latest AS law_start_latest,
     law.start_basis AS law_start_basis,
     coalesce(law.published_disputed, false) AS law_published_disputed,
+    CASE WHEN law.instrument_id IS NULL THEN NULL
+         WHEN coalesce(official.has_official, false) THEN 'official' ELSE 'secondary_only' END AS law_evidence,
     reforms.last_reform,
-    coalesce(law.n_laws, 0) AS laws_in_force,
+    reforms.last_reform_text,
+    coalesce(law.n_certain, 0) AS laws_in_force,
+    coalesce(law.n_possible, 0) AS laws_possibly_in_force,
     coalesce(pending.n, 0) AS pending_bills,
     pending.latest_title AS latest_bill_title,
     pending.latest_presented AS latest_bill_presented,
+    coalesce(pending.bills, []) AS pending_bill_list,
     searched.notes AS research_notes,
     cited.last_checked,
     coalesce(cited.evidence, []) AS evidence
 FROM jurisdictions j
 LEFT JOIN law ON law.jurisdiction = j.code
 LEFT JOIN penal ON penal.jurisdiction = j.code
+LEFT JOIN ended ON ended.jurisdiction = j.code
 LEFT JOIN reforms ON reforms.instrument_id = law.instrument_id
+LEFT JOIN official ON official.instrument_id = law.instrument_id
 LEFT JOIN pending ON pending.jurisdiction = j.code
-LEFT JOIN known ON known.jurisdiction = j.code
 LEFT JOIN searched ON searched.jurisdiction = j.code
 LEFT JOIN cited ON cited.jurisdiction = j.code
 WHERE j.is_state;
@@ -129,12 +167,22 @@ SELECT
     CASE
         WHEN law_status = 'specific_law' AND pending_bills > 0 THEN 'enacted_reform_pending'
         WHEN law_status = 'specific_law' THEN 'enacted'
+        WHEN law_status = 'possible_law' THEN 'possibly_enacted'
         WHEN pending_bills > 0 THEN 'considering'
-        WHEN law_status = 'unknown' THEN 'unknown'
-        ELSE 'none'
+        WHEN law_status = 'none_found' THEN 'none'
+        ELSE 'unknown'
     END AS summary,
-    law_status, law_id, law_title, law_url, law_published, law_start_basis, law_published_disputed,
-    last_reform, laws_in_force, pending_bills, latest_bill_title, latest_bill_presented,
-    research_notes, last_checked, evidence
+    * EXCLUDE (state, inegi, name, as_of)
 FROM status_as_of(d)
 ORDER BY inegi;
+
+-- The adoption band: at each year end, states certainly with a law and states possibly with one.
+CREATE OR REPLACE MACRO adoption(first_year, last_year) AS TABLE
+SELECT y::INTEGER AS year,
+       count(*) FILTER (WHERE s.law_status = 'specific_law') AS states_with_law,
+       count(*) FILTER (WHERE s.law_status = 'possible_law') AS states_possibly_with_law,
+       count(*) FILTER (WHERE s.law_status = 'unknown') AS states_unknown,
+       count(*) FILTER (WHERE s.law_status = 'none_found') AS states_without_law
+FROM range(first_year, last_year + 1) t(y),
+     LATERAL (SELECT law_status FROM status_as_of(make_date(y::INTEGER, 12, 31))) s
+GROUP BY y ORDER BY y;

@@ -17,7 +17,11 @@ CREATE TABLE events (
     event_id      VARCHAR PRIMARY KEY,            -- stable hash of the natural key
     instrument_id VARCHAR NOT NULL REFERENCES instruments (instrument_id),
     event_type    VARCHAR NOT NULL CHECK (event_type IN {{vocab:event_type}}),
-    event_date    DATE,                            -- NULL: no source states it
+    event_date    DATE,                            -- the day, when a source states it exactly; else NULL
+    date_earliest DATE,                            -- the earliest day the source's date can be
+    date_latest   DATE,                            -- the latest day (NULL: open end / unknown)
+    date_precision VARCHAR CHECK (date_precision IS NULL OR date_precision IN {{vocab:date_precision}}),
+    date_text     VARCHAR,                         -- the date as the source gave it (EDTF subset): "2008", "../2014-08-01"
     gazette       VARCHAR,
     issue         VARCHAR,                         -- for the DOF: "codNota N"
     decree        VARCHAR,
@@ -75,7 +79,9 @@ CREATE TABLE bills (
     legislature  VARCHAR,
     url          VARCHAR,
     status_text  VARCHAR,                          -- the source's own wording
-    trafficking  BOOLEAN NOT NULL
+    trafficking  BOOLEAN NOT NULL,
+    identifier   VARCHAR,                          -- the congress's own número / expediente / folio
+    became_instrument_id VARCHAR                   -- the law a published bill created or reformed
 );
 
 CREATE TABLE bill_events (
@@ -83,6 +89,10 @@ CREATE TABLE bill_events (
     bill_id       VARCHAR NOT NULL REFERENCES bills (bill_id),
     event_type    VARCHAR NOT NULL CHECK (event_type IN {{vocab:bill_event_type}}),
     event_date    DATE,
+    date_earliest DATE,                            -- the earliest day the source's date can be
+    date_latest   DATE,                            -- the latest day (NULL: open end / unknown)
+    date_precision VARCHAR CHECK (date_precision IS NULL OR date_precision IN {{vocab:date_precision}}),
+    date_text     VARCHAR,                         -- the date as the source gave it (EDTF subset): "2008", "../2014-08-01"
     description   VARCHAR,
     ordinal       INTEGER NOT NULL
 );

@@ -2,7 +2,7 @@
 
 CREATE TABLE evidence (
     evidence_id  VARCHAR PRIMARY KEY,
-    fact_table   VARCHAR NOT NULL CHECK (fact_table IN ('events', 'bills', 'instrument_versions')),
+    fact_table   VARCHAR NOT NULL CHECK (fact_table IN ('events', 'bills', 'bill_events', 'instrument_versions')),
     fact_id      VARCHAR NOT NULL,
     kind         VARCHAR NOT NULL CHECK (kind IN {{vocab:evidence_kind}}),
     source       VARCHAR NOT NULL,
@@ -17,6 +17,9 @@ CREATE TABLE evidence (
     accessed     DATE,                             -- curated: when that source was consulted
     confidence   VARCHAR NOT NULL CHECK (confidence IN {{vocab:confidence}}),
     note         VARCHAR,
+    source_kind  VARCHAR CHECK (source_kind IS NULL OR source_kind IN {{vocab:source_kind}}),
+    read_via     VARCHAR,                          -- the mirror a curated text was read through (never cited)
+    supports     VARCHAR,                          -- the fact this evidence supports (an event type)
     CHECK (kind <> 'scraped' OR (sha256 IS NOT NULL AND retrieved_at IS NOT NULL)),
     CHECK (kind <> 'curated' OR (source_url IS NOT NULL AND accessed IS NOT NULL))
 );

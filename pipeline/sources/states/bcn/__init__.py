@@ -1,0 +1,1 @@
+"""Baja California — Congreso del Estado, law catalogue (TrabajoLegislativo/Leyes)."""

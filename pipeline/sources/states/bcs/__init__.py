@@ -1,0 +1,1 @@
+"""Baja California Sur: the Congress's law table (Joomla) (``laws``)."""

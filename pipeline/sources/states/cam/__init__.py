@@ -1,0 +1,1 @@
+"""Campeche: the executive's LEXIUS compilation as the state law catalogue (``laws``)."""

@@ -1,0 +1,1 @@
+"""Chihuahua: the Congress's law library (``laws``)."""

@@ -1,0 +1,1 @@
+"""Chiapas — Congreso del Estado, "Legislación vigente" catalogue."""

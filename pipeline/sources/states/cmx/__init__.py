@@ -1,0 +1,1 @@
+"""Ciudad de México: the Consejería Jurídica's official compilation of laws (``laws``)."""

@@ -1,0 +1,1 @@
+"""Coahuila: the Congress's catalogue of state laws in force (WordPress) (``laws``)."""

@@ -1,0 +1,1 @@
+"""Colima: the Congress's law catalogue (``laws``)."""

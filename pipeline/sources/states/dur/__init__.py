@@ -1,0 +1,1 @@
+"""Durango: the Congress's law catalogue (``laws``)."""

@@ -1,0 +1,1 @@
+"""Guerrero: the Congress's law catalogue (``laws``)."""

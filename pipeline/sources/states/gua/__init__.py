@@ -1,0 +1,1 @@
+"""Guanajuato — Congreso del Estado, paginated law catalogue (leyes)."""

@@ -1,0 +1,1 @@
+"""Hidalgo — Congreso del Estado, "Acervo legislativo" law catalogue."""

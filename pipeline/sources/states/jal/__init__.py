@@ -1,0 +1,1 @@
+"""Jalisco — H. Congreso del Estado, Biblioteca Virtual law list (ColdFusion)."""

@@ -1,0 +1,1 @@
+"""Estado de México: the executive's legislation portal (Drupal accordion) (``laws``)."""

@@ -1,0 +1,1 @@
+"""Michoacán: the Congress's law catalogue (WordPress, Themify PTB) (``laws``)."""

@@ -1,0 +1,1 @@
+"""Morelos: the executive's Marco Jurídico catalogue of laws (``laws``)."""

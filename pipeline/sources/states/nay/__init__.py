@@ -1,0 +1,1 @@
+"""Nayarit: the Congress's law catalogue through the WordPress REST API (``laws``)."""

@@ -1,0 +1,1 @@
+"""Nuevo León — H. Congreso del Estado, law catalogue (trabajo_legislativo/leyes)."""

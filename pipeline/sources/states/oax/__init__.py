@@ -1,0 +1,1 @@
+"""Oaxaca — H. Congreso del Estado, "Legislación estatal" catalogue."""

@@ -1,0 +1,1 @@
+"""Puebla: the executive's Orden Jurídico Poblano (Joomla K2) (``laws``)."""

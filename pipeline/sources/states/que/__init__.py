@@ -1,0 +1,1 @@
+"""Querétaro — Poder Legislativo del Estado, law catalogue (leyes)."""

@@ -1,0 +1,1 @@
+"""Quintana Roo: the Congress's law catalogue (``laws``)."""

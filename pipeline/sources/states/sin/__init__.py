@@ -1,0 +1,1 @@
+"""Sinaloa: the Congress's law catalogue (``laws``)."""

@@ -1,0 +1,1 @@
+"""San Luis Potosí: the Congress's law catalogue (Drupal 7 view) (``laws``)."""

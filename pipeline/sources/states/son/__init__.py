@@ -1,0 +1,1 @@
+"""Sonora: the Congress's law catalogue through its public JSON API (``laws``)."""

@@ -1,0 +1,1 @@
+"""Tabasco: the Congress's law page of WordPress uploads (``laws``)."""

@@ -1,0 +1,1 @@
+"""Tamaulipas — H. Congreso del Estado, "Legislación vigente" list (classic ASP)."""

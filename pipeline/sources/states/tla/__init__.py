@@ -1,0 +1,1 @@
+"""Tlaxcala — Congreso del Estado, law catalogue (legislacion)."""

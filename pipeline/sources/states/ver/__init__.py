@@ -1,0 +1,1 @@
+"""Veracruz — H. Congreso del Estado (LegisVer), law catalogue."""

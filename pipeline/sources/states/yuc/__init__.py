@@ -1,0 +1,1 @@
+"""Yucatán — H. Congreso del Estado, law catalogue (legislacion/leyes)."""
