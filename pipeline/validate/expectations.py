@@ -21,12 +21,11 @@ Families (issue 8):
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from pipeline.core import jurisdictions, vocab
-from pipeline.core.paths import DERIVE_SQL_DIR, TABLES_SQL_DIR
+from pipeline.core.paths import TABLES_SQL_DIR  # noqa: F401 - re-exported for the tests
+from pipeline.validate.closed_sets import _nullable, schema_literal_sets, vocab_columns  # noqa: F401
 
 FAMILIES = (
     "row_counts", "keys", "vocabulary", "dates", "ordering", "referential", "formats", "no_silent_loss",
@@ -166,47 +165,6 @@ REFORM_EVENTS = ("reformed", "provisions_added", "provisions_derogated")
 ENDING_EVENTS = tuple(sorted(vocab.SUBSETS["ending_events"]))
 
 
-# -- closed sets generated from the schema ---------------------------------------------------------
-
-_CREATE_TABLE = re.compile(r"CREATE TABLE (\w+) \((.*?)\n\);", re.S)
-_LITERAL_IN = re.compile(r"\((\w+) IN \(('[^)]*')\)\)")
-
-
-@lru_cache(maxsize=1)
-def schema_literal_sets() -> dict[tuple[str, str], tuple[str, ...]]:
-    """Closed sets written as literal ``IN ('a', 'b')`` lists in pipeline/sql/tables/*.sql (not in vocab.py)."""
-    found: dict[tuple[str, str], tuple[str, ...]] = {}
-    for path in sorted(TABLES_SQL_DIR.glob("*.sql")):
-        for table, body in _CREATE_TABLE.findall(path.read_text(encoding="utf-8")):
-            for column, values in _LITERAL_IN.findall(body):
-                found[(table, column)] = tuple(v.strip().strip("'") for v in values.split(","))
-    return found
-
-
-_VOCAB_CHECK = re.compile(r"\((\w+) IN \{\{vocab:(\w+)\}\}\)")
-
-
-@lru_cache(maxsize=1)
-def vocab_columns() -> dict[tuple[str, str], str]:
-    """Every coded column and its vocabulary, generated, never listed by hand:
-
-    * each ``CHECK (col IN {{vocab:NAME}})`` of pipeline/sql/tables/*.sql (so a table column with a closed
-      vocabulary in the database is also checked by the gate);
-    * each column of the derived status table that is named after a vocabulary (``summary``,
-      ``law_status``), found as ``AS <name>`` in pipeline/sql/derive/*.sql.
-    """
-    found: dict[tuple[str, str], str] = {}
-    for path in sorted(TABLES_SQL_DIR.glob("*.sql")):
-        for table, body in _CREATE_TABLE.findall(path.read_text(encoding="utf-8")):
-            for column, name in _VOCAB_CHECK.findall(body):
-                found[(table, column)] = name
-    derived = " ".join(path.read_text(encoding="utf-8") for path in sorted(DERIVE_SQL_DIR.glob("*.sql")))
-    for name in vocab.ALL_VOCABULARIES:
-        if re.search(rf"\bAS {name}\b", derived):
-            found[(STATUS, name)] = name
-    return found
-
-
 def _jurisdiction_codes(states_only: bool = False) -> list[str]:
     return sorted(j.code for j in jurisdictions.load() if j.is_state or not states_only)
 
@@ -261,8 +219,9 @@ def _vocabulary_checks() -> list[Check]:
     out = []
     for (table, column), name in vocab_columns().items():
         allowed = sorted(vocab.ALL_VOCABULARIES[name])
-        out.append(Check("vocabulary", table, "expect_column_values_to_not_be_null", {"column": column},
-                         f"{table}.{column} always holds a {name} code"))  # fmt: skip
+        if not _nullable(table, column):
+            out.append(Check("vocabulary", table, "expect_column_values_to_not_be_null", {"column": column},
+                             f"{table}.{column} always holds a {name} code"))  # fmt: skip
         out.append(Check("vocabulary", table, "expect_column_values_to_be_in_set",
                          {"column": column, "value_set": allowed}, f"{table}.{column} is a {name} (pipeline.core.vocab)"))
     for (table, column), allowed in sorted(schema_literal_sets().items()):

@@ -4,7 +4,6 @@ the ledger; the run ends with a summary line ``faults: tried N, handled N, lost 
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sys
 import threading
@@ -22,9 +21,8 @@ from pipeline.build import build  # noqa: E402
 from pipeline.core.paths import DataPaths  # noqa: E402
 from pipeline.fetch.http import RETRY_STATUSES, HttpFetcher  # noqa: E402
 from pipeline.fetch.store import RawStore  # noqa: E402
+from tests.faults.harness import LEDGER, Case  # noqa: E402
 from tests.store.conftest import HISTORY, write_registry  # noqa: E402
-
-LEDGER: dict[str, dict] = {}
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -36,29 +34,9 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.write_line(f"faults: tried {tried}, handled {handled}, lost {lost}")
 
 
-class Case:
-    """One fault case: ``handled(outcome)`` once it ended classified with nothing lost."""
-
-    def __init__(self, name: str):
-        self.name = name
-        LEDGER[name] = {}
-
-    def handled(self, outcome: str, *, lost: bool = False) -> None:
-        assert outcome, "a handled case names its class"
-        LEDGER[self.name] = {"outcome": outcome, "lost": lost}
-        assert not lost, f"{self.name}: data lost"
-
-
 @pytest.fixture
 def case(request) -> Case:
     return Case(request.node.name)
-
-
-def digests(folder: Path) -> dict[str, str]:
-    """Every published file by sha256 (the DuckDB file and the gate's report are per build)."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and "validation" not in p.parts
-            and not p.name.startswith("proteja.duckdb")}  # fmt: skip
 
 
 @pytest.fixture(scope="session")

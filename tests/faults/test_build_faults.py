@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 import duckdb
 import pytest
-from conftest import digests
 from typer.testing import CliRunner
 
 from pipeline.build import BuildFailed, build
@@ -24,6 +23,7 @@ from pipeline.core.records import EventRecord, Evidence, Instrument
 from pipeline.fetch.lock import StoreLocked
 from pipeline.fetch.store import RawStore
 from pipeline.publish.promote import publication_intact
+from tests.faults.harness import digests
 from tests.store.conftest import HISTORY, fact, write_registry
 
 ACCESSED = dt.date(2026, 1, 15)

@@ -9,16 +9,8 @@ import time
 import pytest
 from runtime_helpers import make_source, reset, respond
 
-HTML = {"Content-Type": "text/html; charset=utf-8"}
-PAGE = b"<html><head><title>Ley</title></head><body><p>" + b"Articulo primero de la ley. " * 20 + b"</p></body></html>"
-AKAMAI = (b"<HTML><HEAD><TITLE>Access Denied</TITLE></HEAD><BODY><H1>Access Denied</H1>You don't have permission to "
-          b"access this server.<P>Reference&#32;&#35;18&#46;2f1e3b17&#46;1700000000&#46;1a2b3c4d<P>"
-          b"https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;18&#46;2f1e3b17</BODY></HTML>")  # fmt: skip
-F5 = (b"<html><head><title>Request Rejected</title></head><body>The requested URL was rejected. Please consult with "
-      b"your administrator.<br><br>Your support ID is: 1234567890123456789<br><br><a href='javascript:history.back();'>"
-      b"[Go Back]</a></body></html>")  # fmt: skip
-JS_SHELL = (b"<html><head><title>Congreso</title><script src='/app.js'></script></head><body><noscript>Please enable "
-            b"JavaScript to view this page.</noscript><div id='root'></div></body></html>")  # fmt: skip
+from tests.faults.harness import AKAMAI, F5, HTML, JS_SHELL, PAGE
+
 PDF = b"%PDF-1.5\n% a law\n%%EOF\n"
 
 

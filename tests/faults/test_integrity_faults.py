@@ -7,7 +7,6 @@ import shutil
 
 import duckdb
 import pytest
-from conftest import digests
 
 from pipeline.build import build
 from pipeline.fetch import store as store_module
@@ -16,6 +15,7 @@ from pipeline.fetch.store import StoreWriteFailed
 from pipeline.validate import expectations as ex
 from pipeline.validate.suites import validate_database
 from tests.e2e.test_build_from_raw_store import CURATED, fill_store, law_pdf
+from tests.faults.harness import digests
 from tests.store.conftest import write_registry
 from tests.validate.conftest import drop_constraints
 

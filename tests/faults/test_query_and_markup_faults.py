@@ -6,13 +6,13 @@ import subprocess
 import sys
 
 import pytest
-from conftest import digests
 from typer.testing import CliRunner
 
 from pipeline.build import build
 from pipeline.cli import app
 from pipeline.core.paths import REPO_DIR
 from pipeline.store.query import QueryRefused, run_query
+from tests.faults.harness import digests
 from tests.store.conftest import HISTORY, fact, write_registry
 
 WRITES = {

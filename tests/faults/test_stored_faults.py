@@ -8,7 +8,6 @@ import io
 import zipfile
 
 import pytest
-from test_fetch_faults import AKAMAI
 
 from pipeline.core import problems
 from pipeline.core.errors import ScrapeError
@@ -21,6 +20,7 @@ from pipeline.parse.versions import cache_file, law_version, parse_session
 from pipeline.sources.federal import leyesbiblio
 from pipeline.sources.federal.leyesbiblio.pages import IndexPage
 from tests.e2e.test_federal_offline import FIXTURES
+from tests.faults.harness import AKAMAI
 from tests.parse.builders import FEDERAL_BODY, FEDERAL_HEADER, docx_bytes, paginate, pdf_from_pages
 
 LAW = Instrument("MX", "lgpsedmtp", "Ley General", "ley_general")
