@@ -139,11 +139,17 @@ def scout(fetcher, registry: dict, *, state: str | None = None, runs_file: Path 
     run_id = new_run_id()
     for source in scouted_sources(registry, code):
         started = utc_now_iso()
-        mine = [probe(fetcher, item) for item in first_layer(source, code)]
+        mine = [probe(fetcher, item) for item in first_layer(source, code)] or [_not_probed(source)]
         results.extend(mine)
-        if runs_file is not None and mine:
+        if runs_file is not None and mine[0].fetch != "not probed":
             append_run(runs_file, run_row(run_id, source.info.name, started, mine))
     return sorted(results, key=lambda r: (r.state, r.source, r.url))
+
+
+def _not_probed(source) -> ScoutResult:
+    """A source without a declared first layer is listed, not silently left out."""
+    return ScoutResult(source.info.jurisdiction, source.info.name, source.info.homepage, fetch="not probed",
+                       error="no first layer: no first_layer() hook and no list page class with an example_source")  # fmt: skip
 
 
 def run_row(run_id: str, name: str, started: str, results: list[ScoutResult]) -> dict:

@@ -115,6 +115,15 @@ def test_scout_help_explains_what_it_checks():
         assert phrase in result.output, phrase
 
 
+def test_a_source_without_a_first_layer_is_listed_not_dropped(tmp_path):
+    class Bare:
+        info = dataclasses.replace(agu.INFO, name="mx-dur-bare", jurisdiction="MX-DUR", jurisdictions=("MX-DUR",))
+
+    (result,) = scout_job.scout(_fetcher(), {"bare": Bare()}, runs_file=tmp_path / "runs.jsonl")
+    assert (result.state, result.fetch, result.layout) == ("MX-DUR", "not probed", "not checked")
+    assert not (tmp_path / "runs.jsonl").exists()  # nothing was fetched: no run is recorded
+
+
 def test_as_dict_is_json_ready():
     result = scout_job.ScoutResult("MX-AGU", "x", "https://e/", laws=[("Ley", "https://e/1")])
     assert json.loads(json.dumps(result.as_dict()))["laws"] == [{"title": "Ley", "url": "https://e/1"}]
