@@ -125,3 +125,11 @@ def test_no_list_read_fails_the_run_and_a_block_stops_it():
 
     with pytest.raises(Blocked):
         list(source.OjnSource(["MX-PUE"]).scrape(Blocking({}), RunReport("ojn")))
+
+
+def test_inspect_kinds_for_saved_ojn_pages():
+    rows = source.INSPECT_KINDS["ojn-list"](OJN / "listPoder2_edo31_poder1.html")
+    assert [(r["id_archivo"], r["trafficking_law"]) for r in rows] == [("80040", True), ("81997", False),
+                                                                       ("900201", False)]  # fmt: skip
+    (ficha,) = source.INSPECT_KINDS["ojn-ficha"](OJN / "ficha_80040.html")
+    assert ficha["published"] == dt.date(2017, 11, 10) and ficha["status"] == "Vigente"

@@ -14,13 +14,15 @@ which no list at all could be read fails with the first error.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
 
 from pipeline.core.errors import ScrapeError
-from pipeline.core.fetching import Fetcher, RunReport
+from pipeline.core.fetching import Fetcher, Response, RunReport
 from pipeline.parse.lawtitle import classify_title
 from pipeline.parse.versions import law_version
 from pipeline.sources.kit import BaseSource
-from pipeline.sources.national.ojn.info import EDO_OF, INFO, POWERS, list_url, state_info
+from pipeline.sources.national.ojn.info import BASE, EDO_OF, INFO, POWERS, list_url, state_info
 from pipeline.sources.national.ojn.pages import FichaPage, OjnEntry, OrdenamientosList, document_format
 from pipeline.sources.states._platforms.catalogue import LawRow, catalogue_records, scraped, text_events
 
@@ -111,5 +113,19 @@ class OjnSource(BaseSource):
             yield version
             yield from text_events(version, response, instrument)
 
+
+def inspect_list(path: Path) -> list[dict]:
+    """``proteja inspect --kind ojn-list FILE``: the rows of a saved list page with the detector's decision."""
+    page = OrdenamientosList(Response(url=list_url(1, 2), content=Path(path).read_bytes(), sha256=""))
+    return [{**asdict(entry), "trafficking_law": classify_title(entry.title).is_law,
+             "reasons": list(classify_title(entry.title).reasons)} for entry in page.parse()]  # fmt: skip
+
+
+def inspect_ficha(path: Path) -> list[dict]:
+    """``proteja inspect --kind ojn-ficha FILE``: the labelled fields, dates and document links of a ficha."""
+    return [asdict(f) for f in FichaPage(Response(url=BASE, content=Path(path).read_bytes(), sha256="")).parse()]
+
+
+INSPECT_KINDS = {"ojn-list": inspect_list, "ojn-ficha": inspect_ficha}
 
 SOURCE = OjnSource()
