@@ -39,6 +39,8 @@ TOPIC = Categorizer("lawtitle-topic", RULES_VERSION, (
     Rule("ley_de_trata", r"\bley (?:\w+ ){0,6}(?:contra|sobre|de) (?:la )?trata\b", "trafficking"),
     Rule("filename_trata", r"\b(?:prevenir|prevencion|combatir|erradicar|sancionar)(?: \w+){0,3} trata(?= \d|$)",
          "trafficking", why="file-name title: the law's subject ending in 'Trata' (+ a version date)"),
+    Rule("glued_trata", r"(?:\b|ley)tratapersonas", "trafficking",
+         why="file name with glued words ('LEYTRATAPERSONAS', 'TRATAPERSONAS090513')"),
     Rule("se_trata", r"\b(?:de que|se) trata\b(?! de personas| de seres)", "trafficking", exclude=True,
          why="verb 'tratar' (de que se trata / se trata de), not trafficking"),
 ))  # fmt: skip
@@ -50,6 +52,7 @@ KIND = Categorizer("lawtitle-kind", RULES_VERSION, (
          why="inverted file-name title ending in 'ley para la'"),
     Rule("cut_before_ley", r"^(?:y |e )?para (?:la |el )?(?:prevenir|prevencion|combatir|erradicar|atender|sancionar)\b",
          "law", 1.0, why="title cut before 'Ley' (starts mid-sentence at 'para …')"),
+    Rule("glued_ley", r"^(?:\d{6,8} )?leytrata", "law", 1.0, why="glued file name starting 'LEYTRATA…'"),
     Rule("filename_subject", r"^(?:prevenir|prevencion|combatir|erradicar)\b", "law", 0.5,
          why="file-name title naming only the law's subject ('Prevenir Erradicar Trata …')"),
     Rule("starts_reglamento", r"^(?:el )?reglamento\b", "reglamento", 3.0),

@@ -20,6 +20,8 @@ LAWS = [
     "Ley para Prevenir la Trata de Personas del Estado de TamaulipÃ¡s",  # UTF-8 read as Latin-1
     "LEY PARA PREVENIR LA TRATA DE PERSONAS (TEXTO \x93VIGENTE\x94)",  # cp1252 quotes read as C1 controls
     "Ley Estatal contra la Trata de Seres Humanos",
+    "20260313_LEYTRATAPERSONAS.PDF",  # Baja California file name (YYYYMMDD prefix)
+    "LEYTRATAPERSONASVICTIMAS.pdf",  # Morelos file name
 ]
 NOT_TRAFFICKING = [
     "LEY DE PREVENCIÓN Y TRATAMIENTO INTEGRAL DE LA VIOLENCIA FAMILIAR",
@@ -40,6 +42,8 @@ NOT_LAWS = {
     "Iniciativa de Ley para Prevenir la Trata de Personas": "other",
     "Punto de acuerdo sobre la Ley contra la Trata de Personas": "other",
 }
+#: Trafficking titles whose kind cannot be told (a bare file name): never taken as the law.
+UNKNOWN_KIND = ["TRATAPERSONAS090513.pdf"]  # Veracruz file name: subject and date only
 
 
 @pytest.mark.parametrize("title", LAWS)
@@ -58,6 +62,12 @@ def test_lookalikes_are_not_trafficking(title):
 def test_trafficking_instruments_that_are_not_laws(title, kind):
     decision = classify_title(title)
     assert decision.trafficking and decision.kind == kind and not decision.is_law
+
+
+@pytest.mark.parametrize("title", UNKNOWN_KIND)
+def test_trafficking_titles_of_unknown_kind_are_not_laws(title):
+    decision = classify_title(title)
+    assert decision.trafficking and decision.kind is None and not decision.is_law
 
 
 def test_the_decision_carries_rules_reasons_and_version():
