@@ -106,7 +106,7 @@ def probe(fetcher, item: Probe) -> ScoutResult:
         response = fetcher.get(item.url, source=item.info)
     except ScrapeError as exc:
         result.fetch, result.error = exc.outcome, str(exc)
-        result.reachable = exc.outcome not in UNREACHABLE
+        result.reachable = not _unreachable(exc)
         return result
     try:
         rows = list(item.page(response).parse())
@@ -119,6 +119,13 @@ def probe(fetcher, item: Probe) -> ScoutResult:
     result.layout, result.rows = "as expected", len(rows)
     result.laws = [law for law in (_trafficking_law(row, response.url) for row in rows) if law]
     return result
+
+
+def _unreachable(exc: ScrapeError) -> bool:
+    """A timeout or refused connection; also robots.txt itself unreachable (the fetcher then assumes a
+    complete disallow, RFC 9309, and reports ``robots_disallowed``: the host never answered)."""
+    text = str(exc)
+    return exc.outcome in UNREACHABLE or (exc.outcome == "robots_disallowed" and "robots.txt unreachable" in text)
 
 
 def _trafficking_law(row, page_url: str) -> tuple[str, str] | None:
