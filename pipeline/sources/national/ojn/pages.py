@@ -123,7 +123,7 @@ class FichaPage(HtmlPage):
     def labelled_fields(self) -> dict[str, str]:
         fields = {}
         for row in self.select("tr", min_items=3):
-            cells = [" ".join(td.get_text(" ").split()) for td in row.find_all("td", recursive=False)]
+            cells = [" ".join(td.get_text(" ").split()) for td in row.find_all(["th", "td"], recursive=False)]
             label, value = _label_value(cells)
             if label:
                 fields.setdefault(label, value)
