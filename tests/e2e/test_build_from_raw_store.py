@@ -41,7 +41,7 @@ CURATED = [
     fact("MX", "lgpsedmtp", "Ley General de Trata", "ley_general", "published", "2012-06-14"),
     # a secondary source with a wrong date: the scraped official evidence must win
     fact("MX", "lgpsedmtp", "Ley General de Trata", "ley_general", "published", "2014-06-14", confidence="official",
-         source_url="https://example.org/typo"),
+         source_url="https://www.gob.mx/typo"),
 ]  # fmt: skip
 
 
