@@ -150,6 +150,7 @@ def _build_database(paths: DataPaths, database: Path, digest: str, *, fail_after
         with problems.collecting() as found:
             load_snapshots(con, paths)
             load_runs(con, paths)
+            load_bill_tracking(con, paths)
             loader = Loader()
             for record in _registry_records(paths):
                 loader.add(record)
@@ -291,6 +292,14 @@ def load_snapshots(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
         problems.record("raw store", f"manifest.jsonl line {problem.line_no}", "store_error", "ManifestLineSkipped",
                         f"{problem.reason}: {problem.text[:120]}")  # fmt: skip
     _insert(con, "snapshots", rows)
+
+
+def load_bill_tracking(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
+    from pipeline.sources.discovery import all_sources
+    from pipeline.store.tracking import research_rows, scraped_rows
+
+    bill_sources = {n: s.info.jurisdictions for n, s in all_sources().items() if s.info.role == "bills"}
+    _insert(con, "bill_tracking", research_rows(paths.registry) + scraped_rows(con, bill_sources))
 
 
 def load_runs(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:

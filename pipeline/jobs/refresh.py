@@ -218,7 +218,8 @@ def run_job(
     stored, lines_before = _stored_sources(paths)
     try:
         selected, report.not_run = choose_sources(split_names(sources), offline=offline,
-                                                  available=list(all_sources()), stored=stored)  # fmt: skip
+                                                  available=[n for n, s in all_sources().items() if getattr(s, "built", True)],
+                                                  stored=stored)  # fmt: skip
     except ValueError as exc:
         report.usage_error = str(exc)
         return report

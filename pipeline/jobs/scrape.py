@@ -126,7 +126,8 @@ def refresh(
 
 def _select(sources: list[str] | None, available: dict) -> list[str]:
     if not sources:
-        return sorted(available)
+        # every source that is built; those declared for coverage only (``built = False``) run when named
+        return sorted(name for name, source in available.items() if getattr(source, "built", True))
     unknown = [name for name in sources if name not in available]
     if unknown:
         raise ValueError(f"unknown source(s) {unknown}; known: {sorted(available)}")

@@ -62,12 +62,13 @@ def test_cache_parses_once_per_sha_and_profile_version(tmp_path, monkeypatch):
     assert first == second and first.metadata["profile"] == "state-periodico-oficial"
     assert [p.eid for p in first.provisions][:2] == ["art_1", "art_2"]
     # Bumping that profile's version re-parses it; the shared parser version keys the folder.
+    bumped = str(int(profiles.STATE_PO.version) + 1)
     monkeypatch.setitem(profiles.PROFILES, "state-periodico-oficial",
-                        dataclasses.replace(profiles.STATE_PO, version="2"))
+                        dataclasses.replace(profiles.STATE_PO, version=bumped))
     _, s3 = _version(LAW_HTML, tmp_path)
     assert (s3.parsed, s3.cached) == (1, 0)
     cached = json.loads(cache_file(tmp_path, hashlib.sha256(LAW_HTML).hexdigest()).read_text())
-    assert cached["parser_version"] == f"{profiles.PARSER_VERSION}+state-periodico-oficial.2"
+    assert cached["parser_version"] == f"{profiles.PARSER_VERSION}+state-periodico-oficial.{bumped}"
 
 
 def test_cache_does_not_store_failures(tmp_path):

@@ -77,4 +77,4 @@ def test_ws_tied_note_becomes_an_event(real_samples):
     evidence = Evidence(kind="scraped", source="dof", url=note["source_url"], sha256="c" * 64)
     (event,) = dof.note_events(note, evidence)
     assert (event.instrument.slug, event.event_type, event.date.isoformat()) == (
-        "reglamento-interno-comision-intersecretarial-trata", "published", "2014-01-24")
+        "reglamento-interno-comision-intersecretarial-2014", "published", "2014-01-24")

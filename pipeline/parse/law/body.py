@@ -25,6 +25,7 @@ from pipeline.parse.law.patterns import (
     INCISO,
     PUBLISHED_IN,
     SEPARATOR,
+    canonical_suffix,
 )
 from pipeline.parse.law.profiles import GENERIC, LayoutProfile
 
@@ -178,7 +179,7 @@ class BodyParser:
         if not m or not self._next_fraction(m.group("num"), m.group("suffix")):
             return False
         assert self.article is not None
-        number = m.group("num") + (f"-{fold(m.group('suffix'))}" if m.group("suffix") else "")
+        number = m.group("num") + (f"-{canonical_suffix(m.group('suffix'))}" if m.group("suffix") else "")
         eid = self._unique(f"{self.article.eid}.frac_{number}")
         self.fraction = Provision(eid=eid, level="fraccion", number=number, lines=[m.group("rest")] if m.group("rest") else [])
         self.article.fracciones.append(self.fraction)

@@ -14,6 +14,7 @@ from pipeline.parse.law.patterns import (
     ARTICLE_NUMBERED,
     ARTICLE_ORDINAL,
     TRANSITORIOS_HEADING,
+    canonical_suffix,
 )
 
 # --- line matchers ------------------------------------------------------------------------------
@@ -36,7 +37,7 @@ def match_article(line: str) -> ArticleHeading | None:
     """
     m = ARTICLE_NUMBERED.match(line)
     if m and (m.group("ord") or m.group("punct") or not m.group("rest")):
-        suffix = fold(m.group("suffix")) if m.group("suffix") else None
+        suffix = canonical_suffix(m.group("suffix"))
         heading = line[: m.start("rest")].strip() if m.group("rest") else line.strip()
         return ArticleHeading(str(int(m.group("num"))), suffix, heading, m.group("rest"), True)
     m = ARTICLE_ORDINAL.match(line)

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.parse.dates import find_dates, fold
+from pipeline.parse.law.patterns import SUFFIX_FOLDED, canonical_suffix
 
 # --- inline notes -------------------------------------------------------------------------------
 
@@ -143,7 +144,7 @@ _VERB_EFFECT = {"reforma": "reforma", "adiciona": "adicion", "deroga": "derogaci
 _LIST_END = re.compile(
     r"\b(?:todos?\s+)?(?:de|a)\s+la\s+(?:ley|constitucion)\b|\bdel\s+codigo\b|\bpara quedar\b|\bde este ordenamiento\b"
 )
-_SUFFIX = r"(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?"
+_SUFFIX = rf"(?:\s+{SUFFIX_FOLDED})?"
 _ORDINAL_SUFFIX = r"(?:\s*(?:o|º)\b\.?|\.)?"
 _ARTICLE_AFTER_WORD = re.compile(rf"\bart(?:iculos?|s?\.)\s+((?:\d+{_ORDINAL_SUFFIX}{_SUFFIX}(?:\s*(?:,|y|e)\s*)?)+)")
 _NUMBER = re.compile(rf"(\d+){_ORDINAL_SUFFIX}({_SUFFIX})")
@@ -165,7 +166,7 @@ class DecreeEffect:
 
 
 def article_eid(number: str, suffix: str = "") -> str:
-    suffix = suffix.strip().lower()
+    suffix = canonical_suffix(suffix) or ""
     return f"art_{int(number)}" + (f"-{suffix}" if suffix else "")
 
 
@@ -180,7 +181,7 @@ def roman_list(text: str) -> list[str]:
         if range_word:
             pending_range = bool(out)
             continue
-        value = roman.upper() + (f"-{suffix.strip()}" if suffix.strip() else "")
+        value = roman.upper() + (f"-{canonical_suffix(suffix)}" if suffix.strip() else "")
         if pending_range and not suffix.strip() and "-" not in out[-1]:
             start, end = roman_to_int(out[-1]), roman_to_int(roman.upper())
             out.extend(int_to_roman(n) for n in range(start + 1, end + 1))

@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # --- line patterns ------------------------------------------------------------------------------
 
-SUFFIX_WORDS = r"(?:bis|ter|qu[aá]ter|quinquies|sexies|septies|octies|nonies|decies)"
+#: The Latin ordinal suffixes of articles and fractions in every spelling real texts use, any case, with or
+#: without accents, and their common misspellings ("quintus", "sexties", "novies", "cuater").
+SUFFIX_WORDS = (
+    r"(?i:bis|ter|qu[aá]t[eé]r|cu[aá]t[eé]r|quinqu[ií]es|quinques|quintus|sext?[ií]es|s[eé]pt[ií]es|oct[ií]es"
+    r"|non[ií]es|nov[ií]es|dec[ií]es)"
+)
+#: The same on folded (lower-case, accent-free) text.
+SUFFIX_FOLDED = r"(?:bis|ter|quater|cuater|quinquies|quinques|quintus|sexies|sexties|septies|octies|nonies|novies|decies)"
+_CANONICAL_SUFFIX = {"cuater": "quater", "quinques": "quinquies", "quintus": "quinquies", "sexties": "sexies",
+                     "novies": "nonies"}  # fmt: skip
+
+
+def canonical_suffix(word: str | None) -> str | None:
+    """"Quáter" / "QUATER" / "cuater" → "quater"; "Quintus" → "quinquies"; "SEPTÍES" → "septies"."""
+    if not word:
+        return None
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word.strip().lower()) if not unicodedata.combining(c))
+    return _CANONICAL_SUFFIX.get(folded, folded)
 _ARTICLE_WORD = r"(?:ART[IÍ]CULO|ARTICULO|Art[ií]culo|ART\.|Art\.)"
 ARTICLE_NUMBERED = re.compile(
     rf"^{_ARTICLE_WORD}\s+(?P<num>\d+)\s?(?P<ord>o(?![A-Za-z])|º|°)?(?:\s*-?\s*(?P<suffix>(?i:{SUFFIX_WORDS}))\b)?\s*"

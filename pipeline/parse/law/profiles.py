@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pipeline.parse.dates import fold
 
 #: Version of the shared parsing code. Bump when a change can alter any parse output.
-PARSER_VERSION = "law-2025.1"
+PARSER_VERSION = "law-2025.2"
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,12 @@ FEDERAL = LayoutProfile(
     state_publication_lines=False,
 )  # fmt: skip
 STATE_PO = LayoutProfile(
-    "state-periodico-oficial", "1",
-    "State congress texts (Durango and alike): 'PUBLICADO EN EL PERIÓDICO OFICIAL No. … DE FECHA …', "
-    "'FECHA DE ULTIMA REFORMA: DEC. … P.O. …' headers, inline 'REFORMADO POR DEC. …' notes, decree list.",
+    "state-periodico-oficial", "2",
+    "State congress texts (Durango and alike): 'PUBLICADO EN EL PERIÓDICO OFICIAL No. … DE FECHA …' or "
+    "'DECRETO …, … LEGISLATURA, PERIODICO OFICIAL No. …' title lines, 'FECHA DE ULTIMA REFORMA: DEC. … P.O. …' / "
+    "'DATOS DE PUBLICACION:' running headers, 'ÚLTIMA REFORMA PUBLICADA …', 'TEXTO ORIGINAL', inline "
+    "'REFORMADO POR DEC. …' notes, the closing decree list; typo months (Setiembre, Febero, Dicembre); article "
+    "suffixes bis … decies in any spelling (v2: quáter/cuater, quintus, sexties, septíes, novies).",
     federal_decree_titles=False,
 )  # fmt: skip
 OJN_WORD = LayoutProfile(

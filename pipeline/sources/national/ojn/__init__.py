@@ -1,0 +1,1 @@
+"""Orden Jurídico Nacional (SEGOB compilación): ordenamientos of the 32 states, every branch of power."""
