@@ -102,6 +102,9 @@ def _build_database(paths: DataPaths, database: Path, *, fail_after_load: bool) 
         report = loader.write(con)
         if fail_after_load:
             raise RuntimeError("simulated failure after load")
+        from pipeline.harmonise.store import score_database
+
+        score_database(con)
         schema.apply_derivations(con)
         con.execute("INSERT INTO schema_meta VALUES ('built_from', ?)", [_inputs_digest(paths)])
         con.execute("CHECKPOINT")
