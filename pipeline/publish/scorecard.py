@@ -62,7 +62,7 @@ def render_markdown(rows: list[dict], as_of: dt.date) -> str:
              "Each state's trafficking law in force at this date against the element catalogue "
              "(`data/reference/elements/elements.csv`). ✔ present, ◐ partial (to review), ✘ absent, "
              "with the provisions that carry each element. A state whose text we have not parsed says "
-             "*text not yet fetched*; run `make refresh` and `proteja build` for a full scorecard.", ""]  # fmt: skip
+             "*text not yet fetched*; run `make refresh` (live fetch, then build) for a full scorecard.", ""]  # fmt: skip
     for code, group in _by_jurisdiction(rows).items():
         head = group[0]
         lines.append(f"## {head['jurisdiction_name']} ({code})")
