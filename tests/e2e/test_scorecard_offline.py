@@ -89,3 +89,19 @@ def test_timing_and_invalidations_are_queryable(built):
         con.close()
     assert len(timing) == 32 and timing["MX-DUR"] is True
     assert ("MX-QUE", dt.date(2015, 4, 28)) in scjn
+
+
+def test_cli_reads_the_built_scorecard_for_one_state(built):
+    import json
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["--data-dir", str(built.root), "scorecard", "--state", "MX-DUR", "--as-of", "2026-11-30", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["element"]: r for r in json.loads(result.output)}
+    assert len(rows) == 18 and {r["jurisdiction"] for r in rows.values()} == {"MX-DUR"}
+    assert rows["albergues"]["finding"] == "present"
+    result = CliRunner().invoke(app, ["--data-dir", str(built.root), "scorecard", "--state", "MX-SON", "--as-of", "2026-11-30", "--format", "md"])
+    assert result.exit_code == 0 and "*text not yet fetched*" in result.output
