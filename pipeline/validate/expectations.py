@@ -101,6 +101,9 @@ KEYS: dict[str, list[tuple[str, ...]]] = {
     "bill_events": [("bill_event_id",), ("bill_id", "ordinal")],
     "evidence": [("evidence_id",)],
     "conflicts": [("conflict_id",)],
+    "elements": [("code",)],
+    "element_findings": [("version_id", "element")],
+    "element_reviews": [("version_id", "element")],
     STATUS: [("state",)],
 }
 
