@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,9 +35,20 @@ CANDIDATE_DIRNAME = ".candidate"
 class BuildFailed(RuntimeError):
     """The candidate did not pass validation; the previous publication is untouched."""
 
-    def __init__(self, message: str, rejected_dir: Path | None = None):
+    def __init__(self, message: str, rejected_dir: Path | None = None, failed_checks: list[str] | None = None):
         super().__init__(message)
         self.rejected_dir = rejected_dir
+        self.failed_checks = failed_checks or []
+
+
+def failed_checks(validation: dict) -> list[str]:
+    """One line per failed expectation: "table.column: expectation — description"."""
+    lines = []
+    for r in validation.get("results", []):
+        if not r.get("success"):
+            where = ".".join(str(p) for p in (r.get("table"), r.get("column")) if p)
+            lines.append(f"{where}: {r.get('expectation')} — {r.get('description') or ''}".rstrip(" —"))
+    return lines
 
 
 @dataclass
@@ -56,24 +68,31 @@ def build(
     publish: bool = True,
     allow_shrink: bool = False,
     fail_after_load: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the candidate, validate it, and publish it atomically.
 
+    ``progress`` is called with each stage's name as it starts (load, validate, publish).
     ``fail_after_load`` exists for tests: it simulates a crash mid-build.
     """
+    stage = progress or (lambda _name: None)
     candidate = paths.processed / CANDIDATE_DIRNAME
     if candidate.exists():
         shutil.rmtree(candidate)
     candidate.mkdir(parents=True)
     database = candidate / "proteja.duckdb"
     try:
+        stage("load")
         result = _build_database(paths, database, fail_after_load=fail_after_load)
         if validate:
+            stage("validate")
             result.validation = _validate(paths, database, allow_shrink=allow_shrink)
             if not result.validation.get("success", False):
                 rejected = _reject(paths, candidate)
-                raise BuildFailed("validation failed; the previous publication is untouched", rejected)
+                raise BuildFailed("validation failed; the previous publication is untouched", rejected,
+                                  failed_checks(result.validation))  # fmt: skip
         if publish:
+            stage("publish")
             from pipeline.publish.exports import write_publications
 
             result.published = write_publications(database, candidate, paths)
