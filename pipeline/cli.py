@@ -179,6 +179,8 @@ def status(
         heading = "Situación al {} · revisado {}" if lang is Lang.es else "Status as of {} · last checked {}"
         console.print(heading.format(day.isoformat(), render.iso(last_checked)))
         console.print(render.render_text_table(rows, lang=lang.value, wide=wide or console.width >= 140))
+        if len(rows) == 1 and rows[0].get("law_title"):  # one jurisdiction: its law in full, whatever the width
+            console.print(f"{'Ley' if lang is Lang.es else 'Law'}: {rows[0]['law_title']}")
         counts: dict[str, int] = {}
         for row in rows:
             if row["state"] != "MX":  # the counts are of the 32 states

@@ -7,9 +7,22 @@ import sys
 from enum import StrEnum
 
 import typer
+import typer.core
 from rich.console import Console
 
 from pipeline.core.paths import DataPaths
+
+
+def _flag_shows_no_type(display_type_rich):
+    """Flags (``--wide``, ``--help``) take no value: their help shows no ``<bool>`` metavar."""
+
+    def display(self, ctx):
+        return None if getattr(self, "is_flag", False) else display_type_rich(self, ctx)
+
+    return display
+
+
+typer.core.TyperOption.display_type_rich = _flag_shows_no_type(typer.core.TyperOption.display_type_rich)
 
 app = typer.Typer(
     help=(

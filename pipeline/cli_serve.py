@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -48,7 +47,7 @@ def serve(
         raise typer.Exit(code=2)
     target, meta = prepare(state.paths)
     console.print(f"Serving {target} on http://{host}:{port}/ (Ctrl-C to stop)")
-    try:
-        raise typer.Exit(code=subprocess.call(datasette_command(target, meta, host, port), env=os.environ.copy()))
-    except KeyboardInterrupt:
-        raise typer.Exit(code=0) from None
+    sys.stdout.flush()
+    # Replace this process with Datasette, so a signal to `proteja serve` reaches the server itself.
+    command = datasette_command(target, meta, host, port)
+    os.execv(command[0], command)

@@ -54,7 +54,7 @@ h1 { font-size: 1.5rem; margin: .2rem 0; } h2 { font-size: 1.2rem; margin-top: 1
           border-radius: 4px; cursor: pointer; }
 svg.map, svg.chart { width: 100%; height: auto; max-width: 60rem; display: block; }
 svg.map text { font-size: 13px; font-weight: 700; fill: #000; stroke: #fff; stroke-width: 3px;
-               paint-order: stroke; text-anchor: middle; dominant-baseline: middle; }
+               paint-order: stroke; text-anchor: middle; dominant-baseline: middle; pointer-events: none; }
 svg.map a:focus path, svg.map a:hover path { stroke: #000; stroke-width: 2.5; }
 svg.chart text { font-size: 12px; fill: #1a1a1a; }
 ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; }

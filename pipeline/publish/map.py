@@ -74,7 +74,7 @@ def render_map(rows: list[dict], *, lang: str, href=lambda code: f"pages/{code}.
     _, _, width, height = geo["viewbox"]
     title = "Mapa de los 32 estados" if lang == "es" else "Map of the 32 states"
     return (
-        f'<svg class="map" role="img" aria-label="{title}" viewBox="0 0 {width} {height}" '
+        f'<svg class="map" role="group" aria-label="{title}" viewBox="0 0 {width} {height}" '
         f'xmlns="http://www.w3.org/2000/svg"><defs>{PATTERNS}</defs>{"".join(shapes)}'
         f'<g class="labels" aria-hidden="true">{"".join(labels)}</g></svg>'
     )

@@ -210,7 +210,9 @@ def render_text_table(rows: list[dict], *, lang: str = "en", wide: bool = True):
     keep = range(8) if wide else COMPACT
     headers = TEXT_HEADERS[lang]
     for i in keep:
-        table.add_column(headers[i], no_wrap=i != 1, overflow="ellipsis" if i == 2 else "fold", min_width=len(headers[i]))
+        # the summary is never cut: its column is as wide as the longest label; "since" wraps instead
+        width = max(len(v) for v in LABELS[lang].values()) if i == 1 else len(headers[i])
+        table.add_column(headers[i], no_wrap=i != 3, overflow="ellipsis" if i == 2 else "fold", min_width=width)
     for row in rows:
         title = row.get("law_title") or ""
         cells = (
