@@ -201,6 +201,9 @@ STATUS_COLUMNS: dict[str, str] = {
     "laws_in_force": "Number of specific laws certainly in force.",
     "laws_possibly_in_force": "Number of specific laws possibly in force (date inside their start or end interval).",
     "pending_bills": "Number of trafficking bills pending.",
+    "bills_tracked": "How the jurisdiction's bills are tracked (vocabulary bill_tracking: scraped, curated, none); "
+                     "with none, pending_bills 0 means nobody looked, not no bills.",
+    "bills_tracked_since": "The day that tracking looked (research) or first fetched (scraped source).",
     "pending_bill_ids": "Identifiers of the pending bills, separated by ' '.",
     "last_checked": "Newest day any source behind the row was checked.",
     "evidence_urls": "URLs of the documents behind the row, separated by ' '.",

@@ -15,7 +15,7 @@ from pipeline.core.vocab import LABELS
 from pipeline.publish import charts
 from pipeline.publish.dates import reform_label, span_label
 from pipeline.publish.map import STYLE, render_map, swatch
-from pipeline.publish.render import _citation_text, _citations, _published_cell, _row_refs, iso
+from pipeline.publish.render import _bills_cell, _citation_text, _citations, _published_cell, _row_refs, iso
 
 esc = html.escape
 
@@ -141,7 +141,7 @@ def status_page(rows: list[dict], *, as_of, last_checked, adoption: list[dict] |
             f"<td>{esc(row.get('law_title') or '')}</td>"
             f'<td>{td(_published_cell(row, "es"), _published_cell(row, "en"))}</td>'
             f'<td>{td(reform_label(row, "es"), reform_label(row, "en"))}</td>'
-            f"<td>{row.get('pending_bills') or 0}</td>"
+            f"<td>{t(_bills_cell(row, 'es'), _bills_cell(row, 'en'))}</td>"
             f'<td class="date">{esc(iso(row.get("last_checked")))}</td>'
             f"<td>{refs}</td>"
             "</tr>"

@@ -249,9 +249,11 @@ def render_text_table(rows: list[dict], *, lang: str = "en", wide: bool = True):
             title if len(title) <= 48 else title[:47] + "…",
             start_short(row),
             reform_label(row, lang),
-            str(row.get("pending_bills") or 0),
+            _bills_cell(row, lang) if wide or row.get("bills_tracked") != "none" else "—",
             iso(row.get("last_checked")),
             str(len(row.get("evidence") or [])),
         )
         table.add_row(*(cells[i] for i in keep))
+    if not wide and any(r.get("bills_tracked") == "none" for r in rows):
+        table.caption = "— iniciativas sin seguimiento" if lang == "es" else "— bills not tracked"
     return table
