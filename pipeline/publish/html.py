@@ -67,15 +67,17 @@ td.date, .nw { white-space: nowrap; }
 ol.cites { font-size: .82rem; overflow-wrap: anywhere; }
 .note { font-size: .85rem; color: #333; }
 figure { margin: 1rem 0; } figcaption { font-size: .85rem; color: #333; }
-.asof-print { display: none; }
 @media (max-width: 40rem) { body { padding: .5rem; } table { font-size: .8rem; } }
 @page { size: A4; margin: 14mm 12mm 16mm;
         @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; }
-        @bottom-left { content: var(--asof); font-size: 9pt; } }
+        @bottom-left { content: "proteja · AS_OF"; font-size: 9pt; } }
 @media print {
+  body { max-width: none; padding: 0; font-size: 9pt; } .wrap { overflow: visible; }
+  table { font-size: 7.5pt; } th, td { padding: .15rem .25rem; }
+  th:nth-child(3), td:nth-child(3) { width: 34%; }
+  svg.map { max-width: 15cm; } svg.chart { max-width: 13cm; } ol.cites { font-size: 7pt; }
   .switch { display: none; } a { color: inherit; text-decoration: none; }
   tr, li, figure { break-inside: avoid; } thead { display: table-header-group; }
-  .asof-print { display: block; position: fixed; bottom: 0; left: 0; font-size: 8pt; }
   td.date { white-space: nowrap; }
 }
 """
@@ -99,12 +101,11 @@ def page(title: str, body: str, *, as_of) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(title)}</title>
-<style>{CSS}</style>
+<style>{CSS.replace("AS_OF", "situación al / as of " + iso(as_of))}</style>
 </head>
 <body>
 <button id="lang-switch" class="switch" type="button"><span lang="es">English</span><span lang="en">Español</span></button>
 {body}
-<p class="asof-print">proteja · {t("Situación al", "As of")} {esc(iso(as_of))}</p>
 {SCRIPT}
 </body>
 </html>

@@ -77,7 +77,6 @@ def to_json_rows(rows: list[dict]) -> list[dict]:
         item["laws_in_force"] = row.get("laws_in_force")
         item["latest_bill_title"] = row.get("latest_bill_title")
         item["latest_bill_presented"] = iso(row.get("latest_bill_presented")) or None
-        item["research_notes"] = row.get("research_notes")
         item["evidence"] = [public_evidence(e) for e in row.get("evidence") or []]
         out.append(item)
     return out

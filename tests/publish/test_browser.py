@@ -116,3 +116,22 @@ def test_axe_reports_no_serious_violations(built, browser):
                    if v["impact"] in ("serious", "critical")]  # fmt: skip
         assert serious == [], (path.name, serious)
         page.close()
+
+
+def test_printed_status_page_has_the_as_of_date_and_page_number_on_every_page(built, browser):
+    import json
+
+    import pdfplumber
+
+    as_of = json.loads((built.processed / "datapackage.json").read_text())["as_of"]
+    page, _ = _open(browser, built.processed / "status.html", 1024)
+    pdf = ARTIFACTS / "status-print.pdf"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+    page.close()
+    with pdfplumber.open(pdf) as document:
+        texts = [p.extract_text() or "" for p in document.pages]
+    assert 1 < len(texts) <= 16
+    for number, text in enumerate(texts, start=1):
+        assert f"as of {as_of}" in text, number
+        assert f"{number} / {len(texts)}" in text, number
