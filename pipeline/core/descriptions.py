@@ -178,6 +178,34 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
         "mode": "live (network) or offline (replay of the raw store).",
         "last_error": "Last error of the run.",
     }),
+    "elements": ("The harmonisation catalogue: what the Ley General expects a state law to contain.", {
+        "code": "Element code.",
+        "ordinal": "Position of the element in the catalogue.",
+        "label_es": "Element, in Spanish.",
+        "label_en": "Element, in English.",
+        "legal_basis": "Article of the Ley General the element rests on.",
+        "expectation": "expected, optional or competence_conflict.",
+        "rules": "Rule names (pipeline/harmonise/elements.py) that detect the element, '|'-joined.",
+    }),
+    "element_findings": ("One finding per parsed law text and element: present, partial, absent or not assessed.", {
+        "version_id": "The parsed text (see instrument_versions.version_id).",
+        "element": "The element (see elements.code).",
+        "finding": "present, partial, absent or not_assessed.",
+        "confidence": "Confidence of the finding, 0 to 1.",
+        "provision_ids": "Provisions that carry the element, '|'-joined.",
+        "excerpt": "Excerpt of the text (at most 200 characters).",
+        "rules_fired": "Rules that matched.",
+        "rules_version": "Version of the rules.",
+        "needs_review": "true when the confidence is below the review threshold.",
+    }),
+    "element_reviews": ("Findings below the confidence threshold, queued for a person to review.", {
+        "version_id": "The parsed text.",
+        "element": "The element.",
+        "finding": "The finding to review.",
+        "confidence": "Its confidence, 0 to 1.",
+        "reason": "Why it needs review.",
+        "review_status": "pending until a person reviews it.",
+    }),
 }
 
 #: The status files' columns (status.csv / status.json), in their published order.

@@ -19,7 +19,7 @@ from pipeline.core.descriptions import STATUS_COLUMNS, STATUS_DESCRIPTION, TABLE
 from pipeline.core.paths import DataPaths
 from pipeline.core.tables import TABLES
 from pipeline.derive.status import jurisdiction_status_rows, publication_as_of, timeline_rows
-from pipeline.publish import changes, html, render
+from pipeline.publish import changes, html, render, scorecard
 
 #: Published tables, with the columns that order their rows.
 
@@ -41,6 +41,9 @@ def write_publications(database: Path, out_dir: Path, paths: DataPaths) -> list[
             "status.html": _status_html(con, rows, as_of, last_checked),
             "timeline.json": json.dumps(render.jsonable(timeline_rows(con)), ensure_ascii=False, indent=2) + "\n",
         }
+        score = scorecard.scorecard_rows(con, as_of)
+        files["scorecard.csv"] = scorecard.render_csv(score)
+        files["scorecard.md"] = scorecard.render_markdown(score, as_of)
         feed = changes.compute(previous_dir=paths.processed, current_status=render.to_json_rows(rows), con=con)
         files["changes.json"] = json.dumps(feed, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         files["changes.atom"] = changes.render_atom(feed, as_of=as_of)

@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 from pipeline.core.vocab import LABELS
 from pipeline.publish.dates import reform_label, span_label, start_label, start_short
@@ -170,9 +171,18 @@ def _cite_key(ev: dict) -> tuple:
     return (ev.get("url"), ev.get("source_url"), ev.get("sha256"), iso(ev.get("date")), ev.get("issue"))
 
 
-def _citation_text(ev: dict) -> str:
-    supports = f"[{ev['supports']}]" if ev.get("supports") else ""
-    parts = [p for p in (supports, ev.get("gazette"), ev.get("issue"), iso(ev.get("date"))) if p]
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def md_escape(text: str | None) -> str:
+    """Text from the data as literal Markdown: a title never becomes a link, emphasis or a new cell."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+
+
+def _citation_text(ev: dict, escape=lambda text: text) -> str:
+    supports = f"[{ev['supports']}]" if ev.get("supports") else ""  # ours, not data: never escaped
+    data = [escape(p) for p in (ev.get("gazette"), ev.get("issue")) if p]
+    parts = [p for p in (supports, *data, iso(ev.get("date"))) if p]
     where = ev.get("url") or ev.get("source_url") or ""
     if ev.get("sha256"):
         proof = f"sha256:{ev['sha256']}"
@@ -199,9 +209,9 @@ def render_markdown(rows: list[dict], *, as_of: dt.date, last_checked: dt.date |
     for row in rows:
         refs = "".join(f"[{n}]" for n in _row_refs(row, numbers))
         cells = [
-            row["name"],
+            md_escape(row["name"]),
             label(row["summary"], lang),
-            (row.get("law_title") or "").replace("|", "/"),
+            md_escape(row.get("law_title")),
             _published_cell(row, lang),
             reform_label(row, lang),
             _bills_cell(row, lang),
@@ -214,7 +224,7 @@ def render_markdown(rows: list[dict], *, as_of: dt.date, last_checked: dt.date |
                    "oficial." if lang == "es" else "† Rests only on secondary sources (press, copies, third-party "
                    "catalogues): check the gazette."), ""]
     lines += ["## " + ("Fuentes" if lang == "es" else "Sources"), ""]
-    lines += [f"{i}. {_citation_text(ev)}" for i, ev in enumerate(ordered, start=1)]
+    lines += [f"{i}. {_citation_text(ev, md_escape)}" for i, ev in enumerate(ordered, start=1)]
     return "\n".join(lines) + "\n"
 
 
@@ -232,6 +242,7 @@ def render_text_table(rows: list[dict], *, lang: str = "en", wide: bool = True):
     The full titles are in --format md/json/html.
     """
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=None, show_lines=False, pad_edge=False)
     keep = range(8) if wide else COMPACT
@@ -243,9 +254,9 @@ def render_text_table(rows: list[dict], *, lang: str = "en", wide: bool = True):
     for row in rows:
         title = row.get("law_title") or ""
         cells = (
-            f"{row['state'].removeprefix('MX-')} {row['name']}",
+            Text(f"{row['state'].removeprefix('MX-')} {row['name']}"),  # Text: data is never rich markup
             label(row["summary"], lang),
-            title if len(title) <= 48 else title[:47] + "…",
+            Text(title if len(title) <= 48 else title[:47] + "…"),
             start_short(row),
             reform_label(row, lang),
             _bills_cell(row, lang) if wide or row.get("bills_tracked") != "none" else "—",
