@@ -70,7 +70,7 @@ def test_flags_show_no_bool_metavar(built):
 
 
 def test_verbose_build_prints_stage_names_and_no_great_expectations_chatter(built):
-    result = cli(built, "-v", "build", columns=120)
+    result = cli(built, "-v", "build", "--force", columns=120)
     assert result.returncode == 0, result.stderr
     for stage in ("stage: load", "stage: validate", "stage: publish"):
         assert stage in result.stderr
