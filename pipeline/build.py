@@ -22,6 +22,7 @@ import datetime as dt
 import json
 import logging
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,9 +47,20 @@ CANDIDATE_DIRNAME = ".candidate"
 class BuildFailed(RuntimeError):
     """The candidate did not pass validation (or the gate could not run); the publication is untouched."""
 
-    def __init__(self, message: str, rejected_dir: Path | None = None):
+    def __init__(self, message: str, rejected_dir: Path | None = None, failed_checks: list[str] | None = None):
         super().__init__(message)
         self.rejected_dir = rejected_dir
+        self.failed_checks = failed_checks or []
+
+
+def failed_checks(validation: dict) -> list[str]:
+    """One line per failed expectation: "table.column: expectation — description"."""
+    lines = []
+    for r in validation.get("results", []):
+        if not r.get("success"):
+            where = ".".join(str(p) for p in (r.get("table"), r.get("column")) if p)
+            lines.append(f"{where}: {r.get('expectation')} — {r.get('description') or ''}".rstrip(" —"))
+    return lines
 
 
 @dataclass
@@ -73,11 +85,13 @@ def build(
     fail_after_load: bool = False,
     force: bool = False,
     lock_timeout: float = 60.0,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the candidate, validate it, and publish it atomically, holding the data directory's lock.
 
     ``fail_after_load`` exists for tests: it simulates a crash mid-build. ``force`` rebuilds even
-    when nothing changed.
+    when nothing changed. ``progress`` is called with each stage's name as it starts (load, validate,
+    publish).
     """
     with StoreLock(paths.raw, timeout=lock_timeout, purpose="build"):
         promote.recover(paths.processed)
@@ -86,24 +100,29 @@ def build(
             log.info("inputs digest %s matches the current publication: nothing to do", digest[:12])
             return BuildResult(database=paths.database, load=None, up_to_date=True, inputs_digest=digest)
         return _build_locked(paths, digest, validate=validate, publish=publish, allow_shrink=allow_shrink,
-                             fail_after_load=fail_after_load)  # fmt: skip
+                             fail_after_load=fail_after_load, progress=progress)  # fmt: skip
 
 
 def _build_locked(paths: DataPaths, digest: str, *, validate: bool, publish: bool, allow_shrink: bool,
-                  fail_after_load: bool) -> BuildResult:  # fmt: skip
+                  fail_after_load: bool, progress: Callable[[str], None] | None = None) -> BuildResult:  # fmt: skip
+    stage = progress or (lambda _name: None)
     candidate = paths.root / CANDIDATE_DIRNAME
     shutil.rmtree(candidate, ignore_errors=True)
     shutil.rmtree(paths.processed / CANDIDATE_DIRNAME, ignore_errors=True)  # left by older versions
     candidate.mkdir(parents=True)
     database = candidate / "proteja.duckdb"
     try:
+        stage("load")
         result = _build_database(paths, database, digest, fail_after_load=fail_after_load)
         if validate:
+            stage("validate")
             result.validation = _validate(paths, database, allow_shrink=allow_shrink)
             if not result.validation.get("success", False):
                 rejected = _reject(paths, candidate)
-                raise BuildFailed("validation failed; the previous publication is untouched", rejected)
+                raise BuildFailed("validation failed; the previous publication is untouched", rejected,
+                                  failed_checks(result.validation))  # fmt: skip
         if publish:
+            stage("publish")
             from pipeline.publish.exports import write_publications
 
             result.published = write_publications(database, candidate, paths)

@@ -29,6 +29,14 @@ from pipeline.cli_app import (  # noqa: F401
     state,
 )
 from pipeline.core.paths import DataPaths
+from pipeline.core.tables import TABLES
+
+#: Third-party loggers quieted to WARNING even with -v.
+NOISY_LOGGERS = ("great_expectations", "urllib3", "pdfminer", "pdfplumber", "PIL", "matplotlib", "asyncio", "httpx")
+
+#: What each build stage is called on the terminal.
+STAGE_NAMES = {"load": "Loading the registry and the raw store", "validate": "Validating (expectation gate)",
+               "publish": "Writing the publications"}  # fmt: skip
 
 
 @app.callback()
@@ -40,6 +48,8 @@ def main_callback(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
 ) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in NOISY_LOGGERS:  # third-party chatter stays out of -v; their warnings still show
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     state.paths = DataPaths.from_env(data_dir)
 
 
@@ -71,9 +81,16 @@ def build(
     from pipeline.store.registry_csv import RegistryError
 
     try:
-        with _console().status("Building…", spinner="dots") if not quiet else _nullcontext():
+        with _console().status("Building…", spinner="dots") if not quiet else _nullcontext() as spinner:
+
+            def progress(name: str) -> None:
+                if quiet:
+                    return
+                spinner.update(f"{STAGE_NAMES.get(name, name)}…")
+                _err().print(f"[dim]stage:[/dim] {name} — {STAGE_NAMES.get(name, name)}")
+
             result = run_build(state.paths, validate=not no_validate, allow_shrink=allow_shrink, force=force,
-                               lock_timeout=lock_timeout)  # fmt: skip
+                               lock_timeout=lock_timeout, progress=progress)  # fmt: skip
     except RegistryError as exc:
         _err().print(f"Registry error: {exc}", markup=False)
         raise typer.Exit(code=2) from exc
@@ -82,6 +99,8 @@ def build(
         raise typer.Exit(code=75) from exc  # EX_TEMPFAIL: try again later
     except BuildFailed as exc:
         _err().print(f"Build failed: {exc}", markup=False)
+        for line in exc.failed_checks:
+            _err().print(f"  failed check: {line}", markup=False, soft_wrap=True)
         if exc.rejected_dir:
             _err().print(f"The rejected candidate is kept in {exc.rejected_dir}", markup=False)
         raise typer.Exit(code=1) from exc
@@ -131,14 +150,37 @@ def _connect():
         raise typer.Exit(code=2) from exc
 
 
+#: The dates a status can be asked for: from the first Mexican trafficking law's century to today.
+FIRST_DAY = dt.date(1900, 1, 1)
+
+
 def _parse_date(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
+    today = dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError as exc:
-        _err().print(f"[red]--as-of must be YYYY-MM-DD, got {_esc(repr(value))}[/red]")
+        _err().print(f"[red]--as-of must be a date YYYY-MM-DD between {FIRST_DAY} and {today}, got {_esc(repr(value))}[/red]")
         raise typer.Exit(code=2) from exc
+    if not FIRST_DAY <= day <= today:
+        err.print(f"[red]--as-of {value} is out of range: valid dates are {FIRST_DAY} to {today} (today).[/red]")
+        raise typer.Exit(code=2)
+    return day
+
+
+def _resolve_state(value: str | None) -> str | None:
+    """A jurisdiction code for --state, or exit 2 listing the valid choices."""
+    from pipeline.core import jurisdictions
+
+    if value is None:
+        return None
+    try:
+        return jurisdictions.resolve(value)
+    except jurisdictions.UnknownJurisdiction:
+        choices = ", ".join(j.code for j in jurisdictions.load())
+        err.print(f"[red]Unknown state {value!r}.[/red] Valid choices (or any state name): {choices}", soft_wrap=True)
+        raise typer.Exit(code=2) from None
 
 
 @app.command()
@@ -147,40 +189,40 @@ def status(
     state_code: Annotated[str | None, typer.Option("--state", help="One state: ISO code or any name/alias.")] = None,
     fmt: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format.")] = StatusFormat.table,
     lang: Annotated[Lang, typer.Option("--lang", help="Labels in Spanish or English.")] = Lang.en,
+    wide: Annotated[bool, typer.Option("--wide", help="Every column, whatever the terminal's width.")] = False,
 ) -> None:
-    """The 32-state table: which states have a specific anti-trafficking law, since when, on what evidence."""
-    from pipeline.core import jurisdictions
-    from pipeline.derive.status import status_rows
+    """The federation and the 32 states: which have a specific anti-trafficking law, since when, on what evidence."""
+    from pipeline.derive.status import jurisdiction_status_rows
     from pipeline.publish import render
 
     day = _parse_date(as_of)
-    code = None
-    if state_code:
-        try:
-            code = jurisdictions.resolve(state_code)
-        except jurisdictions.UnknownJurisdiction as exc:
-            _err().print(f"[red]{_esc(exc)}[/red]")
-            raise typer.Exit(code=2) from exc
+    code = _resolve_state(state_code)
     con = _connect()
     try:
-        rows = status_rows(con, day, code)
+        rows = jurisdiction_status_rows(con, day, code)
     finally:
         con.close()
     last_checked = max((r["last_checked"] for r in rows if r["last_checked"]), default=None)
     if fmt is StatusFormat.json:
         sys.stdout.write(render.render_json(rows))
     elif fmt is StatusFormat.csv:
-        sys.stdout.write(render.render_csv(rows, as_of=day, last_checked=last_checked))
+        sys.stdout.write(render.render_csv(rows))
     elif fmt is StatusFormat.md:
         sys.stdout.write(render.render_markdown(rows, as_of=day, last_checked=last_checked, lang=lang.value))
     elif fmt is StatusFormat.html:
-        sys.stdout.write(render.render_html(rows, as_of=day, last_checked=last_checked))
+        from pipeline.publish.html import status_page
+
+        sys.stdout.write(status_page(rows, as_of=day, last_checked=last_checked))
     else:
-        _console().print(f"Status as of {day.isoformat()} · last checked {render.iso(last_checked)}")
-        _console().print(render.render_text_table(rows, lang=lang.value))
+        heading = "Situación al {} · revisado {}" if lang is Lang.es else "Status as of {} · last checked {}"
+        _console().print(heading.format(day.isoformat(), render.iso(last_checked)))
+        _console().print(render.render_text_table(rows, lang=lang.value, wide=wide or _console().width >= 140))
+        if len(rows) == 1 and rows[0].get("law_title"):  # one jurisdiction: its law in full, whatever the width
+            _console().print(f"{'Ley' if lang is Lang.es else 'Law'}: {rows[0]['law_title']}")
         counts: dict[str, int] = {}
         for row in rows:
-            counts[row["summary"]] = counts.get(row["summary"], 0) + 1
+            if row["state"] != "MX":  # the counts are of the 32 states
+                counts[row["summary"]] = counts.get(row["summary"], 0) + 1
         _console().print("  ".join(f"{render.label(k, lang.value)}: {v}" for k, v in sorted(counts.items())))
 
 
@@ -192,11 +234,10 @@ def timeline(
     """Every dated event of the states' anti-trafficking laws and bills, with the running count of states with a law."""
     from rich.table import Table
 
-    from pipeline.core import jurisdictions
     from pipeline.derive.status import timeline_rows
     from pipeline.publish import render
 
-    code = jurisdictions.resolve(state_code) if state_code else None
+    code = _resolve_state(state_code)
     con = _connect()
     try:
         rows = timeline_rows(con, code)
@@ -239,6 +280,10 @@ def query(
     from pipeline.store.db import StoreMissing
     from pipeline.store.query import QueryRefused, run_query
 
+    if not sql.strip():
+        _err().print('[red]Empty query.[/red] Give a SQL statement, e.g. proteja query "select * from jurisdictions". '
+                     "Tables: " + ", ".join(sorted(TABLES)))
+        raise typer.Exit(code=2)
     if not state.paths.database.exists():
         _connect()  # the same "run proteja build first" message as every other command
     try:
@@ -323,15 +368,27 @@ def refresh(
         from pipeline.jobs.scrape import refresh as run_refresh
     except ImportError as exc:
         _not_available("`proteja refresh`", 3, exc)
+    from rich.progress import Progress
+
     try:
-        summaries = run_refresh(source or None, offline=offline, data_paths=state.paths, lock_timeout=lock_timeout)
+        with Progress(console=_err(), transient=True) as bar:
+            task = bar.add_task("refresh", total=None)
+
+            def on_source(name: str, index: int, total: int, row: dict | None) -> None:
+                if row is None:
+                    bar.update(task, total=total, description=f"[{index}/{total}] {name}")
+                    return
+                bar.advance(task)
+                mark = "[green]ok[/green]" if row.get("ok") else "[red]FAILED[/red]"
+                _console().print(f"[{index}/{total}] {_esc(name)}: {mark} items={row.get('items_found')} "
+                                 f"{_esc(row.get('last_error') or '')}")
+
+            summaries = run_refresh(source or None, offline=offline, data_paths=state.paths, lock_timeout=lock_timeout,
+                                    on_source=on_source)  # fmt: skip
     except StoreLocked as exc:
         _err().print(str(exc), markup=False)
         raise typer.Exit(code=75) from exc  # EX_TEMPFAIL: try again later
     failed = [s for s in summaries if not s.get("ok")]
-    for summary in summaries:
-        mark = "[green]ok[/green]" if summary.get("ok") else "[red]FAILED[/red]"
-        _console().print(f"{_esc(summary.get('source'))}: {mark} items={summary.get('items_found')} {_esc(summary.get('last_error') or '')}")
     if failed:
         _err().print(f"[red]{len(failed)} source(s) failed: {_esc(', '.join(s['source'] for s in failed))}[/red]")
         raise typer.Exit(code=1)
@@ -383,7 +440,7 @@ def validate(
 
 
 # Commands defined in sibling modules register themselves on ``app`` when imported.
-from pipeline import cli_scorecard, cli_scout, cli_sources  # noqa: E402, F401
+from pipeline import cli_scorecard, cli_scout, cli_serve, cli_sources  # noqa: E402, F401
 
 
 def main() -> None:

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from enum import StrEnum
 
 import typer
+import typer.core
 
 from pipeline.core.paths import DataPaths
+
+
+def _flag_shows_no_type(display_type_rich):
+    """Flags (``--wide``, ``--help``) take no value: their help shows no ``<bool>`` metavar."""
+
+    def display(self, ctx):
+        return None if getattr(self, "is_flag", False) else display_type_rich(self, ctx)
+
+    return display
+
+
+typer.core.TyperOption.display_type_rich = _flag_shows_no_type(typer.core.TyperOption.display_type_rich)
 
 app = typer.Typer(
     help=(
@@ -27,8 +41,9 @@ def _console():
     """stdout console, made on first use: rich is imported only by commands that print through it."""
     from rich.console import Console
 
-    # Piped output (make run, CI logs) gets a wide console instead of rich's 80-column default.
-    return Console(width=None if sys.stdout.isatty() else 160)
+    # Piped output (make run, CI logs) gets a wide console instead of rich's 80-column default, unless
+    # COLUMNS says how wide the reader's terminal is.
+    return Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160)
 
 
 @functools.cache

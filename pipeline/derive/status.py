@@ -22,6 +22,12 @@ def status_rows(con: duckdb.DuckDBPyConnection, as_of: dt.date, state: str | Non
     return [r for r in rows if state is None or r["state"] == state]
 
 
+def jurisdiction_status_rows(con: duckdb.DuckDBPyConnection, as_of: dt.date, state: str | None = None) -> list[dict]:
+    """The federation's row then the 32 states' (``jurisdiction_status_table``), or one jurisdiction's row."""
+    rows = _rows(con.execute("SELECT * FROM jurisdiction_status_table(CAST(? AS DATE))", [as_of]))
+    return [r for r in rows if state is None or r["state"] == state]
+
+
 def timeline_rows(con: duckdb.DuckDBPyConnection, state: str | None = None) -> list[dict]:
     """Every dated event of the states' instruments and bills, with the running count of states with a law."""
     rows = _rows(con.execute("SELECT * FROM timeline"))

@@ -101,8 +101,11 @@ def refresh(
     registry: dict | None = None,
     fetcher: Any = None,
     on_record: Callable[[str, Any], None] | None = None,
+    on_source: Callable[[str, int, int, dict | None], None] | None = None,
 ) -> list[dict]:
     """Run each selected source's ``scrape`` (all when ``sources`` is empty); return one row per source.
+
+    ``on_source(name, index, total, row)`` is called as each source starts (row None) and ends.
 
     Live runs use :class:`HttpFetcher`, offline runs :class:`ReplayFetcher` (no network). A
     source that fails is logged in its row and the others still run. The raw store is locked
@@ -117,10 +120,14 @@ def refresh(
     rows = []
     with StoreLock(paths.raw, timeout=lock_timeout):
         fetcher = fetcher or (ReplayFetcher(store) if offline else HttpFetcher(store))
-        for name in selected:
+        for index, name in enumerate(selected, start=1):
+            if on_source:
+                on_source(name, index, len(selected), None)
             row = _run_source(name, available[name], fetcher, run_id, offline, on_record)
             append_run(runs_path(paths), row)
             rows.append(row)
+            if on_source:
+                on_source(name, index, len(selected), row)
     return rows
 
 

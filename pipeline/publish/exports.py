@@ -15,10 +15,11 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.core.descriptions import STATUS_COLUMNS, STATUS_DESCRIPTION, TABLE_DESCRIPTIONS
 from pipeline.core.paths import DataPaths
 from pipeline.core.tables import TABLES
-from pipeline.derive.status import publication_as_of, status_rows, timeline_rows
-from pipeline.publish import changes, render, scorecard
+from pipeline.derive.status import jurisdiction_status_rows, publication_as_of, timeline_rows
+from pipeline.publish import changes, html, render, scorecard
 
 #: Published tables, with the columns that order their rows.
 
@@ -30,14 +31,14 @@ def write_publications(database: Path, out_dir: Path, paths: DataPaths) -> list[
     try:
         written = _write_tables(con, out_dir)
         as_of = publication_as_of(con)
-        rows = status_rows(con, as_of)
+        rows = jurisdiction_status_rows(con, as_of)  # the federation, then the 32 states
         last_checked = max((r["last_checked"] for r in rows if r["last_checked"]), default=None)
         files = {
             "status.json": render.render_json(rows),
-            "status.csv": render.render_csv(rows, as_of=as_of, last_checked=last_checked),
+            "status.csv": render.render_csv(rows),
             "status.md": render.render_markdown(rows, as_of=as_of, last_checked=last_checked, lang="es"),
             "status.en.md": render.render_markdown(rows, as_of=as_of, last_checked=last_checked, lang="en"),
-            "status.html": render.render_html(rows, as_of=as_of, last_checked=last_checked),
+            "status.html": _status_html(con, rows, as_of, last_checked),
             "timeline.json": json.dumps(render.jsonable(timeline_rows(con)), ensure_ascii=False, indent=2) + "\n",
         }
         score = scorecard.scorecard_rows(con, as_of)
@@ -46,6 +47,8 @@ def write_publications(database: Path, out_dir: Path, paths: DataPaths) -> list[
         feed = changes.compute(previous_dir=paths.processed, current_status=render.to_json_rows(rows), con=con)
         files["changes.json"] = json.dumps(feed, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         files["changes.atom"] = changes.render_atom(feed, as_of=as_of)
+        files.update(_jurisdiction_pages(con, rows, as_of))
+        (out_dir / "pages").mkdir(exist_ok=True)
         for name, text in files.items():
             (out_dir / name).write_text(text, encoding="utf-8")
             written.append(name)
@@ -54,6 +57,38 @@ def write_publications(database: Path, out_dir: Path, paths: DataPaths) -> list[
     finally:
         con.close()
     return sorted(written)
+
+
+#: The first year of the adoption chart (the first state law dates from the 2000s).
+FIRST_CHART_YEAR = 2004
+
+
+def _dicts(cursor) -> list[dict]:
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+
+def _status_html(con, rows: list[dict], as_of: dt.date, last_checked) -> str:
+    adoption = _dicts(con.execute("SELECT * FROM adoption(?, ?)", [FIRST_CHART_YEAR, as_of.year]))
+    reforms = _dicts(con.execute("SELECT * FROM reforms_per_year"))
+    undated = con.execute("SELECT reforms FROM reforms_without_year").fetchone()[0]
+    return html.status_page(rows, as_of=as_of, last_checked=last_checked, adoption=adoption, reforms=reforms,
+                            reforms_undated=undated)  # fmt: skip
+
+
+def _jurisdiction_pages(con, rows: list[dict], as_of: dt.date) -> dict[str, str]:
+    """pages/{code}.html for the federation and every state."""
+    history = _dicts(con.execute("SELECT * FROM jurisdiction_history ORDER BY jurisdiction, "
+                                 "date_earliest NULLS LAST, event_type, event_id"))  # fmt: skip
+    sources = _dicts(con.execute("SELECT * FROM source_coverage ORDER BY jurisdiction, name"))
+    out = {}
+    for row in rows:
+        code = row["state"]
+        out[f"pages/{code}.html"] = html.jurisdiction_page(
+            row, history=[h for h in history if h["jurisdiction"] == code],
+            sources=[s for s in sources if s["jurisdiction"] == code], as_of=as_of,
+        )  # fmt: skip
+    return out
 
 
 def _write_tables(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[str]:
@@ -99,7 +134,47 @@ def _schema(con: duckdb.DuckDBPyConnection, table: str) -> dict:
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
         [table],
     ).fetchall()
-    return {"fields": [{"name": name, "type": _frictionless_type(kind)} for name, kind in cols]}
+    described = TABLE_DESCRIPTIONS[table][1]
+    return {
+        "fields": [
+            {"name": name, "type": _frictionless_type(kind), "description": described[name]} for name, kind in cols
+        ]
+    }
+
+
+#: Descriptions of the files that are not tables (one line each; tables are described in core/descriptions).
+FILE_DESCRIPTIONS = {
+    "status.json": STATUS_DESCRIPTION + " With citations and the list of pending bills.",
+    "status.csv": STATUS_DESCRIPTION,
+    "status.md": "The status table as Markdown, in Spanish, with numbered citations.",
+    "status.en.md": "The status table as Markdown, in English, with numbered citations.",
+    "status.html": "The status page: map, table, charts and citations, one self-contained file.",
+    "timeline.json": "Every dated event of the states' instruments and bills, with the running count of states with a law.",
+    "changes.json": "What changed since the previous publication.",
+    "changes.atom": "What changed since the previous publication, as an Atom feed.",
+}
+
+
+def _status_schema() -> dict:
+    from pipeline.publish.render import CSV_COLUMNS
+
+    kinds = {"law_published": "date", "law_start_earliest": "date", "law_start_latest": "date", "last_reform": "date",
+             "last_checked": "date", "laws_in_force": "integer", "laws_possibly_in_force": "integer",
+             "pending_bills": "integer"}  # fmt: skip
+    return {
+        "fields": [
+            {"name": c, "type": kinds.get(c, "string"), "description": STATUS_COLUMNS[c]} for c in CSV_COLUMNS
+        ]
+    }
+
+
+def _describe(name: str) -> str:
+    table = name.removeprefix("tables/").rsplit(".", 1)[0]
+    if name.startswith("tables/") and table in TABLE_DESCRIPTIONS:
+        return TABLE_DESCRIPTIONS[table][0]
+    if name.startswith("pages/"):
+        return "The page of one jurisdiction: its law's history, pending bills and sources."
+    return FILE_DESCRIPTIONS.get(name, name)
 
 
 def _frictionless_type(duck_type: str) -> str:
@@ -131,10 +206,18 @@ def _write_datapackage(con: duckdb.DuckDBPyConnection, out_dir: Path, written: l
             "bytes": path.stat().st_size,
             "hash": f"sha256:{_sha256(path)}",
             "format": path.suffix.lstrip("."),
+            "description": _describe(name),
         }
+        if name.endswith(".parquet"):
+            # A file resource: frictionless checks its bytes and hash (its tabular reader of Parquet
+            # cannot count bytes); the schema still documents the columns, same as the CSV twin.
+            resource["type"] = "file"
+            resource["mediatype"] = "application/vnd.apache.parquet"
         table = name.removeprefix("tables/").rsplit(".", 1)[0]
         if name.startswith("tables/") and table in TABLES:
             resource["schema"] = _schema(con, table)
+        elif name == "status.csv":
+            resource["schema"] = _status_schema()
         resources.append(resource)
     package = {
         "name": "proteja",
@@ -143,6 +226,8 @@ def _write_datapackage(con: duckdb.DuckDBPyConnection, out_dir: Path, written: l
         "licenses": [LICENCE],
         "sources": sources,
         "as_of": as_of.isoformat(),
+        "description": "Mexico's federal and state laws and bills on trafficking in persons (trata de personas), "
+        "with a citation for every fact. as_of: the newest day any source was checked.",
         "resources": resources,
     }
     (out_dir / "datapackage.json").write_text(

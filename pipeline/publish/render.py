@@ -1,4 +1,4 @@
-"""Render the status table as text, Markdown, CSV, JSON and a self-contained bilingual HTML page.
+"""Render the status table as text, Markdown, CSV and JSON (the HTML is in publish/html.py).
 
 Renderers take plain rows (dicts from ``status_table(d)``) and never compute status themselves.
 """
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import io
 import json
 import re
@@ -22,26 +21,8 @@ STATUS_COLUMNS = (
     "bills_tracked_since", "last_checked",
 )  # fmt: skip
 
-COLOURS = {
-    "enacted": "#1b7837",
-    "enacted_reform_pending": "#5aae61",
-    "possibly_enacted": "#80cdc1",
-    "considering": "#f1a340",
-    "none": "#d73027",
-    "unknown": "#bdbdbd",
-}
-
-# A labelled tile-grid map of the 32 states (column, row): not to scale, no network needed.
-TILE_GRID = {
-    "MX-BCN": (0, 0), "MX-SON": (1, 0), "MX-CHH": (2, 0), "MX-COA": (3, 0), "MX-NLE": (4, 0),
-    "MX-BCS": (0, 1), "MX-SIN": (1, 1), "MX-DUR": (2, 1), "MX-ZAC": (3, 1), "MX-SLP": (4, 1), "MX-TAM": (5, 1),
-    "MX-NAY": (1, 2), "MX-AGU": (2, 2), "MX-GUA": (3, 2), "MX-QUE": (4, 2), "MX-HID": (5, 2), "MX-VER": (6, 2),
-    "MX-JAL": (1, 3), "MX-MIC": (2, 3), "MX-MEX": (3, 3), "MX-CMX": (4, 3), "MX-TLA": (5, 3), "MX-PUE": (6, 3),
-    "MX-YUC": (8, 3),
-    "MX-COL": (1, 4), "MX-GRO": (3, 4), "MX-MOR": (4, 4), "MX-OAX": (5, 4), "MX-TAB": (6, 4), "MX-CAM": (7, 4),
-    "MX-ROO": (8, 4), "MX-CHP": (6, 5),
-}  # fmt: skip
-
+#: status.csv's columns (each described in pipeline/core/descriptions.py STATUS_COLUMNS).
+CSV_COLUMNS = (*STATUS_COLUMNS, "pending_bill_ids", "evidence_urls")
 
 def iso(value) -> str:
     if value is None:
@@ -97,7 +78,6 @@ def to_json_rows(rows: list[dict]) -> list[dict]:
         item["laws_in_force"] = row.get("laws_in_force")
         item["latest_bill_title"] = row.get("latest_bill_title")
         item["latest_bill_presented"] = iso(row.get("latest_bill_presented")) or None
-        item["research_notes"] = row.get("research_notes")
         item["evidence"] = [public_evidence(e) for e in row.get("evidence") or []]
         out.append(item)
     return out
@@ -121,14 +101,17 @@ def safe_cell(value) -> str:
     return text
 
 
-def render_csv(rows: list[dict], *, as_of: dt.date, last_checked: dt.date | None) -> str:
+def render_csv(rows: list[dict]) -> str:
+    """A plain table (one header line, then one line per jurisdiction): the as-of date and the column
+    descriptions live in datapackage.json, so pandas, R and spreadsheets read the file as it is."""
     buffer = io.StringIO()
-    buffer.write(f"# as_of: {iso(as_of)}\n# last_checked: {iso(last_checked)}\n")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*STATUS_COLUMNS, "evidence_urls"])
+    writer.writerow(CSV_COLUMNS)
     for row in map(with_labels, rows):
         urls = " ".join(sorted({e.get("url") or "" for e in row.get("evidence") or []} - {""}))
-        writer.writerow([safe_cell(row.get(c)) for c in STATUS_COLUMNS] + [safe_cell(urls)])
+        bills = " ".join(b.get("bill_id") or "" for b in row.get("pending_bill_list") or [])
+        values = [row.get(c) for c in STATUS_COLUMNS] + [bills, urls]
+        writer.writerow([safe_cell(v) for v in values])
     return buffer.getvalue()
 
 
@@ -245,112 +228,42 @@ def render_markdown(rows: list[dict], *, as_of: dt.date, last_checked: dt.date |
     return "\n".join(lines) + "\n"
 
 
-def render_text_table(rows: list[dict], *, lang: str = "en"):
-    """A compact rich Table for the terminal (the full titles are in --format md/json/html)."""
+TEXT_HEADERS = {
+    "en": ("State", "Summary", "Law (title, shortened)", "Since", "Last reform", "Bills", "Checked", "Ev."),
+    "es": ("Estado", "Situación", "Ley (título abreviado)", "Desde", "Última reforma", "Inic.", "Revisado", "Fuen."),
+}
+#: The columns of the compact (80-column) layout: state, summary, since, bills.
+COMPACT = (0, 1, 3, 5)
+
+
+def render_text_table(rows: list[dict], *, lang: str = "en", wide: bool = True):
+    """A rich Table for the terminal; ``wide=False`` keeps state, summary, since and bills (fits 80 columns).
+
+    The full titles are in --format md/json/html.
+    """
     from rich.table import Table
     from rich.text import Text
 
     table = Table(title=None, show_lines=False, pad_edge=False)
-    for column in ("State", "Summary", "Law (title, shortened)", "Published", "Last reform", "Bills", "Checked", "Ev."):
-        table.add_column(column, no_wrap=True, overflow="ellipsis", min_width=len(column))
+    keep = range(8) if wide else COMPACT
+    headers = TEXT_HEADERS[lang]
+    for i in keep:
+        # the summary is never cut: its column is as wide as the longest label; "since" wraps instead
+        width = max(len(v) for v in LABELS[lang].values()) if i == 1 else len(headers[i])
+        table.add_column(headers[i], no_wrap=i != 3, overflow="ellipsis" if i == 2 else "fold", min_width=width)
     for row in rows:
         title = row.get("law_title") or ""
-        published = start_short(row)
-        table.add_row(
+        cells = (
             Text(f"{row['state'].removeprefix('MX-')} {row['name']}"),  # Text: data is never rich markup
             label(row["summary"], lang),
             Text(title if len(title) <= 48 else title[:47] + "…"),
-            published,
-            reform_label(row, "en"),
-            str(row.get("pending_bills") or 0),
+            start_short(row),
+            reform_label(row, lang),
+            _bills_cell(row, lang) if wide or row.get("bills_tracked") != "none" else "—",
             iso(row.get("last_checked")),
             str(len(row.get("evidence") or [])),
         )
+        table.add_row(*(cells[i] for i in keep))
+    if not wide and any(r.get("bills_tracked") == "none" for r in rows):
+        table.caption = "— iniciativas sin seguimiento" if lang == "es" else "— bills not tracked"
     return table
-
-
-def render_html(rows: list[dict], *, as_of: dt.date, last_checked: dt.date | None) -> str:
-    """One self-contained, printable page: tile-grid map, table and numbered citations, in es + en."""
-    numbers, ordered = _citations(rows)
-    esc = html.escape
-    tiles = []
-    size, gap = 64, 6
-    for row in rows:
-        col, line = TILE_GRID[row["state"]]
-        x, y = col * (size + gap), line * (size + gap)
-        colour = COLOURS[row["summary"]]
-        code = row["state"].removeprefix("MX-")
-        tiles.append(
-            f'<g><title>{esc(row["name"])}: {esc(label(row["summary"], "es"))} / '
-            f'{esc(label(row["summary"], "en"))}</title>'
-            f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{colour}"/>'
-            f'<text x="{x + size / 2}" y="{y + size / 2 + 5}" text-anchor="middle">{esc(code)}</text></g>'
-        )
-    width, height = 9 * (size + gap), 6 * (size + gap)
-    legend = "".join(
-        f'<li><span class="sw" style="background:{colour}"></span>{esc(LABELS["es"][key])} · '
-        f"{esc(LABELS['en'][key])}</li>"
-        for key, colour in COLOURS.items()
-    )
-    body_rows = []
-    for row in rows:
-        refs = " ".join(f'<a href="#c{n}">[{n}]</a>' for n in _row_refs(row, numbers))
-        body_rows.append(
-            "<tr>"
-            f"<td>{esc(row['name'])}</td>"
-            f'<td><span class="sw" style="background:{COLOURS[row["summary"]]}"></span>'
-            f"{esc(label(row['summary'], 'es'))}<br><small>{esc(label(row['summary'], 'en'))}</small></td>"
-            f"<td>{esc(row.get('law_title') or '')}</td>"
-            f"<td>{esc(_published_cell(row, 'both'))}</td>"
-            f"<td>{esc(reform_label(row, 'en'))}</td>"
-            f"<td>{row.get('pending_bills') or 0}</td>"
-            f"<td>{esc(iso(row.get('last_checked')))}</td>"
-            f"<td>{refs}</td>"
-            "</tr>"
-        )
-    citations = "".join(f'<li id="c{i}">{esc(_citation_text(ev))}</li>' for i, ev in enumerate(ordered, start=1))
-    return f"""<!DOCTYPE html>
-<html lang="es">
-<head>
-<meta charset="utf-8">
-<title>proteja — Leyes estatales contra la trata de personas / State anti-trafficking laws</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 2rem; color: #222; }}
-table {{ border-collapse: collapse; width: 100%; font-size: 0.9rem; }}
-th, td {{ border: 1px solid #ccc; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }}
-th {{ background: #f2f2f2; }}
-svg text {{ font-size: 14px; fill: #fff; font-weight: bold; }}
-.sw {{ display: inline-block; width: 0.9rem; height: 0.9rem; margin-right: 0.4rem; vertical-align: middle; }}
-ul.legend {{ list-style: none; padding: 0; }}
-ol.cites {{ font-size: 0.8rem; word-break: break-all; }}
-@media print {{ a {{ color: inherit; text-decoration: none; }} }}
-</style>
-</head>
-<body>
-<h1>Leyes estatales contra la trata de personas<br><small>State laws against trafficking in persons</small></h1>
-<p>Situación al / As of: <strong>{esc(iso(as_of))}</strong> ·
-Última revisión de fuentes / Last checked: <strong>{esc(iso(last_checked))}</strong></p>
-<p>Mapa en cuadrícula (no a escala) / Tile-grid map (not to scale).</p>
-<svg role="img" aria-label="Mapa de los 32 estados / Map of the 32 states" width="{width}" height="{height}"
- viewBox="0 0 {width} {height}">{"".join(tiles)}</svg>
-<h2>Leyenda / Legend</h2>
-<ul class="legend">{legend}</ul>
-<h2>Tabla / Table</h2>
-<table>
-<thead><tr><th>Estado<br><small>State</small></th><th>Situación<br><small>Summary</small></th>
-<th>Ley vigente<br><small>Law in force</small></th><th>Publicada<br><small>Published</small></th>
-<th>Última reforma<br><small>Last reform</small></th><th>Iniciativas pendientes<br><small>Pending bills</small></th>
-<th>Revisado<br><small>Checked</small></th><th>Fuentes<br><small>Sources</small></th></tr></thead>
-<tbody>
-{"".join(body_rows)}
-</tbody>
-</table>
-<p><small>† Sólo fuentes secundarias: verificar en el periódico oficial. /
-Rests only on secondary sources: check the gazette.</small></p>
-<h2>Fuentes / Sources</h2>
-<ol class="cites">{citations}</ol>
-<p><small>proteja — datos abiertos / open data. Cada celda se deriva de evidencia almacenada;
-ver datapackage.json. Every cell is derived from stored evidence; see datapackage.json.</small></p>
-</body>
-</html>
-"""

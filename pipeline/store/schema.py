@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.core import vocab
+from pipeline.core.descriptions import TABLE_DESCRIPTIONS
 from pipeline.core.paths import DERIVE_SQL_DIR, TABLES_SQL_DIR
 
 _PLACEHOLDER = re.compile(r"\{\{vocab:([a-z_]+)\}\}")
@@ -43,6 +44,19 @@ def apply_tables(con: duckdb.DuckDBPyConnection) -> None:
     for path in table_files():
         con.execute(render(path.read_text(encoding="utf-8")))
     con.execute("INSERT INTO schema_meta VALUES ('schema_version', ?)", [schema_version()])
+    apply_comments(con)
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
+    """``COMMENT ON`` every published table and column, from :mod:`pipeline.core.descriptions`."""
+    for table, (description, columns) in TABLE_DESCRIPTIONS.items():
+        con.execute(f"COMMENT ON TABLE {table} IS {_quote(description)}")
+        for column, text in columns.items():
+            con.execute(f"COMMENT ON COLUMN {table}.{column} IS {_quote(text)}")
 
 
 def apply_derivations(con: duckdb.DuckDBPyConnection) -> None:

@@ -72,10 +72,10 @@ def test_query_is_read_only(history_paths):
     assert json.loads(after.stdout) == [{"n": 33}]
 
 
-def test_status_json_has_32_states_with_documented_keys(history_paths):
+def test_status_json_has_the_federation_then_32_states_with_documented_keys(history_paths):
     result = run_cli(history_paths, "status", "--as-of", "2021-01-01", "--format", "json")
     rows = json.loads(result.stdout)
-    assert len(rows) == 32
+    assert len(rows) == 33 and rows[0]["state"] == "MX" and [r["state"] for r in rows[1:3]] == ["MX-AGU", "MX-BCN"]
     keys = {"state", "name", "summary", "law_status", "law_title", "law_published", "last_reform",
             "pending_bills", "last_checked", "evidence"}  # fmt: skip
     assert all(keys <= set(r) for r in rows)
@@ -109,9 +109,11 @@ def test_html_page_has_all_states_legend_as_of_and_citations(history_paths):
     page = (history_paths.processed / "status.html").read_text()
     for name in ("Aguascalientes", "Chiapas", "Zacatecas", "Ciudad de México"):
         assert name in page
-    assert page.count("<rect") == 32
-    assert "Leyenda / Legend" in page and "Situación al / As of: <strong>2026-01-15</strong>" in page
-    assert '<li id="c1">' in page and "https://www.congresochiapas.gob.mx/ley.pdf" in page
+    assert page.count('<g class="state"') == 32 and 'data-state="MX-CHP"' in page
+    assert '<span lang="es">Leyenda</span><span lang="en">Legend</span>' in page
+    assert "<span lang=\"en\">As of</span>: <strong>2026-01-15</strong>" in page
+    assert '<li id="c1">' in page and 'href="https://www.congresochiapas.gob.mx/ley.pdf"' in page
+    assert '<meta name="viewport"' in page and 'href="pages/MX-CHP.html"' in page
 
 
 def test_datapackage_lists_every_file_with_its_hash(history_paths):
@@ -170,9 +172,10 @@ def test_unknown_publication_is_said_and_citations_are_not_repeated(tmp_path):
     paths = write_registry(tmp_path / "u", rows)
     build(paths, validate=False)
     page = (paths.unvalidated / "status.html").read_text()
-    row = page[page.index("<td>Campeche</td>"):].split("</tr>")[0]
-    assert ("<td>vigente al 2026-01-15 (fecha de consulta), desde fecha desconocida / "
-            "in force by 2026-01-15 (day a source was consulted), since unknown</td>") in row
+    row = page[page.index('<a href="pages/MX-CAM.html">Campeche</a>'):].split("</tr>")[0]
+    assert ('<td><span lang="es">vigente al <span class="nw">2026-01-15</span> (fecha de consulta), desde fecha '
+            'desconocida</span><span lang="en">in force by <span class="nw">2026-01-15</span> (day a source was '
+            "consulted), since unknown</span></td>") in row
     assert row.count('href="#c1"') == 1 and 'href="#c2"' not in row
     markdown = (paths.unvalidated / "status.en.md").read_text()
     assert ("| Campeche | Law in force | Ley de Trata de Campeche | in force by 2026-01-15 (day a source was "

@@ -84,7 +84,7 @@ def test_offline_dry_run_over_a_raw_store_publishes_and_summarises(tmp_path):
     for name in ("status.json", "timeline.json", "changes.json", "datapackage.json", "proteja.duckdb",
                  "tables/events.parquet", "tables/effects.parquet"):  # fmt: skip
         assert (processed / name).is_file(), name
-    assert len(json.loads((processed / "status.json").read_text(encoding="utf-8"))) == 32
+    assert len(json.loads((processed / "status.json").read_text(encoding="utf-8"))) == 33  # the federation, then the 32 states
     con = duckdb.connect(str(processed / "proteja.duckdb"), read_only=True)
     try:
         assert con.execute("SELECT count(*) FROM instrument_versions").fetchall() == [(1,)]
@@ -107,7 +107,7 @@ def test_offline_dry_run_on_a_fresh_clone_runs_nothing_and_publishes_the_registr
     assert "First publication: there is no previous publication to compare with." in result.stdout
     assert "| Source |" not in result.stdout  # no source ran, so no health table
     status = json.loads((data / "processed" / "status.json").read_text(encoding="utf-8"))
-    assert len(status) == 32
+    assert len(status) == 33  # the federation, then the 32 states
     assert not (data / "raw" / "runs.jsonl").exists()
 
 

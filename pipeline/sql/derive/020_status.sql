@@ -1,6 +1,7 @@
 -- Derived views, part 2: the 32-state answer as of any date.
 --   SELECT * FROM status_table(DATE '2012-12-31');
--- One row per state (the federation is not a row), in INEGI order. Knowledge and ignorance are kept
+-- status_as_of and jurisdiction_status_table give one row per jurisdiction (the federation, then the
+-- states); status_table keeps the 32 states, in INEGI order. Knowledge and ignorance are kept
 -- apart: a law certainly in force, possibly in force (the date lies inside its start or end interval),
 -- positive evidence of no law (every law the state had had certainly ended), or unknown.
 
@@ -167,11 +168,11 @@ LEFT JOIN official ON official.instrument_id = law.instrument_id
 LEFT JOIN pending ON pending.jurisdiction = j.code
 LEFT JOIN tracked ON tracked.jurisdiction = j.code
 LEFT JOIN searched ON searched.jurisdiction = j.code
-LEFT JOIN cited ON cited.jurisdiction = j.code
-WHERE j.is_state;
+LEFT JOIN cited ON cited.jurisdiction = j.code;
 
 -- The summary column, derived from law_status and pending bills (kept separate for readability).
-CREATE OR REPLACE MACRO status_table(d) AS TABLE
+-- Every jurisdiction: the federation (MX, INEGI 00) first, then the 32 states.
+CREATE OR REPLACE MACRO jurisdiction_status_table(d) AS TABLE
 SELECT
     state, inegi, name, as_of,
     CASE
@@ -186,6 +187,12 @@ SELECT
 FROM status_as_of(d)
 ORDER BY inegi;
 
+-- The 32-state answer.
+CREATE OR REPLACE MACRO status_table(d) AS TABLE
+SELECT * FROM jurisdiction_status_table(d)
+WHERE state IN (SELECT code FROM jurisdictions WHERE is_state)
+ORDER BY inegi;
+
 -- The adoption band: at each year end, states certainly with a law and states possibly with one.
 CREATE OR REPLACE MACRO adoption(first_year, last_year) AS TABLE
 SELECT y::INTEGER AS year,
@@ -194,5 +201,6 @@ SELECT y::INTEGER AS year,
        count(*) FILTER (WHERE s.law_status = 'unknown') AS states_unknown,
        count(*) FILTER (WHERE s.law_status = 'none_found') AS states_without_law
 FROM range(first_year, last_year + 1) t(y),
-     LATERAL (SELECT law_status FROM status_as_of(make_date(y::INTEGER, 12, 31))) s
+     LATERAL (SELECT law_status FROM status_as_of(make_date(y::INTEGER, 12, 31))
+              WHERE state IN (SELECT code FROM jurisdictions WHERE is_state)) s
 GROUP BY y ORDER BY y;
