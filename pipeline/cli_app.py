@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import sys
@@ -111,3 +112,46 @@ def _not_available(what: str, issue: int, exc: Exception | None = None) -> None:
     detail = f" ({exc})" if exc else ""
     err.print(f"[red]{what} is not available in this build: it arrives with issue #{issue}{detail}.[/red]")
     raise typer.Exit(code=3)
+
+
+def _connect():
+    from pipeline.store.db import StoreMissing, connect_read_only
+
+    try:
+        return connect_read_only(state.paths.database)
+    except StoreMissing as exc:
+        _err().print(f"[red]{_esc(exc)}[/red]")
+        raise typer.Exit(code=2) from exc
+
+
+#: The dates a status can be asked for: from the first Mexican trafficking law's century to today.
+FIRST_DAY = dt.date(1900, 1, 1)
+
+
+def _parse_date(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    today = dt.date.today()
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError as exc:
+        _err().print(f"[red]--as-of must be a date YYYY-MM-DD between {FIRST_DAY} and {today}, got {_esc(repr(value))}[/red]")
+        raise typer.Exit(code=2) from exc
+    if not FIRST_DAY <= day <= today:
+        err.print(f"[red]--as-of {value} is out of range: valid dates are {FIRST_DAY} to {today} (today).[/red]")
+        raise typer.Exit(code=2)
+    return day
+
+
+def _resolve_state(value: str | None) -> str | None:
+    """A jurisdiction code for --state, or exit 2 listing the valid choices."""
+    from pipeline.core import jurisdictions
+
+    if value is None:
+        return None
+    try:
+        return jurisdictions.resolve(value)
+    except jurisdictions.UnknownJurisdiction:
+        choices = ", ".join(j.code for j in jurisdictions.load())
+        err.print(f"[red]Unknown state {value!r}.[/red] Valid choices (or any state name): {choices}", soft_wrap=True)
+        raise typer.Exit(code=2) from None
