@@ -161,6 +161,9 @@ def _build_database(paths: DataPaths, database: Path, digest: str, *, fail_after
         if fail_after_load:
             raise RuntimeError("simulated failure after load")
         _insert(con, "build_problems", [dict(p.to_dict(), ordinal=i) for i, p in enumerate(found, start=1)])
+        from pipeline.harmonise.store import score_database
+
+        score_database(con)
         schema.apply_derivations(con)
         con.execute("INSERT INTO schema_meta VALUES ('built_from', ?)", [digest])
         con.execute("CHECKPOINT")

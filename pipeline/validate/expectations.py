@@ -24,6 +24,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from pipeline.core import jurisdictions, vocab
+from pipeline.core.citations import HOST_PATTERN, OFFICIAL_HOST, mirror_pattern
 from pipeline.core.paths import TABLES_SQL_DIR  # noqa: F401 - re-exported for the tests
 from pipeline.validate.closed_sets import _nullable, schema_literal_sets, vocab_columns  # noqa: F401
 
@@ -100,6 +101,9 @@ KEYS: dict[str, list[tuple[str, ...]]] = {
     "bill_events": [("bill_event_id",), ("bill_id", "ordinal")],
     "evidence": [("evidence_id",)],
     "conflicts": [("conflict_id",)],
+    "elements": [("code",)],
+    "element_findings": [("version_id", "element")],
+    "element_reviews": [("version_id", "element")],
     STATUS: [("state",)],
 }
 
@@ -360,9 +364,32 @@ def _referential_rules() -> list[Rule]:
     return out  # fmt: skip
 
 
+def _citation_rules() -> list[Rule]:
+    """Citations a reader can check: real hosts, never a proxy or mirror, 'official' only on official hosts."""
+    host = "lower(regexp_extract({col}, '^https?://([^/:?#]*)', 1))"
+    bad = " OR ".join(
+        f"({c} IS NOT NULL AND (NOT regexp_full_match({host.format(col=c)}, '{HOST_PATTERN}') "
+        f"OR regexp_matches({host.format(col=c)}, '{mirror_pattern()}')))"
+        for c in ("url", "source_url")
+    )
+    official = OFFICIAL_HOST.pattern.replace("\\", "\\")
+    return [
+        Rule("formats", "expect_citations_on_citable_hosts", "evidence", "url",
+             f"SELECT evidence_id, url, source_url FROM evidence WHERE {bad} ORDER BY ALL",
+             "evidence URLs have a valid host name and are never a proxy or document mirror"),
+        Rule("formats", "expect_official_evidence_on_official_hosts", "evidence", "source_url",
+             f"""SELECT evidence_id, source_url, source_kind FROM evidence
+                 WHERE kind = 'curated' AND confidence = 'official'
+                   AND (source_kind NOT IN ('official_site', 'official_gazette')
+                        OR NOT regexp_matches({host.format(col="source_url")}, '{official}'))
+                 ORDER BY ALL""",
+             "curated evidence marked official points at the official publisher's host"),
+    ]  # fmt: skip
+
+
 def _format_rules() -> list[Rule]:
     outcomes = _in_list(sorted(vocab.FETCH_OUTCOMES))
-    return [
+    return [*_citation_rules(),
         Rule("formats", "expect_instrument_ids_to_be_jurisdiction_slash_slug", "instruments", "instrument_id",
              "SELECT instrument_id, jurisdiction, slug FROM instruments "
              "WHERE instrument_id IS DISTINCT FROM jurisdiction || '/' || slug ORDER BY ALL",
