@@ -31,7 +31,8 @@ ACCESSED = dt.date(2026, 1, 15)
 
 def _event(jurisdiction: str, source: str) -> EventRecord:
     law = Instrument(jurisdiction, f"ley-{source}", f"Ley de {source}", "ley_estatal_trata")
-    evidence = Evidence(kind="curated", source=source, source_url=f"https://example.org/{source}", accessed=ACCESSED)
+    evidence = Evidence(kind="curated", source=source, source_url=f"https://example.org/{source}", accessed=ACCESSED,
+                        confidence="secondary")  # example.org is no official host
     return EventRecord(law, "published", dt.date(2015, 1, 1), evidence)
 
 
