@@ -25,6 +25,7 @@ from pipeline.core.paths import DataPaths
 from pipeline.store import db, schema
 from pipeline.store.load import Loader, LoadReport, _insert
 from pipeline.store.registry_csv import load_records
+from pipeline.store.reviews import read_decisions
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ def _build_database(paths: DataPaths, database: Path, *, fail_after_load: bool) 
         load_sources(con)
         load_snapshots(con, paths)
         load_runs(con, paths)
-        loader = Loader()
+        loader = Loader(read_decisions(paths.registry))
         for record in load_records(paths.registry):
             loader.add(record)
         scraped, unparsed = collect_scraped(paths)
@@ -276,6 +277,7 @@ def _inputs_digest(paths: DataPaths) -> str:
 
     digest = hashlib.sha256()
     files = [paths.manifest] + sorted((paths.registry / "facts").glob("*.csv"))
+    files += sorted((paths.registry / "bills").glob("*.csv")) + sorted((paths.registry / "reviews").glob("*.jsonl"))
     for path in files:
         if path.exists():
             digest.update(path.name.encode())
