@@ -330,7 +330,7 @@ def validate(
 
 
 # Commands defined in sibling modules register themselves on ``app`` when imported.
-from pipeline import cli_scout, cli_sources  # noqa: E402, F401
+from pipeline import cli_review, cli_scout, cli_sources  # noqa: E402, F401
 
 
 def main() -> None:

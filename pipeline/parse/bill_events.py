@@ -86,3 +86,25 @@ def event_from_text(text: str, span: DateSpan | None = None, evidence: Evidence 
         decision.label or "unclassified", None, " ".join(text.split()), span=span, evidence=evidence,
         rules_version=decision.rules_version, score=decision.score, fired=decision.fired,
     )  # fmt: skip
+
+
+#: (pattern on the folded proponent text, vocab.PROPONENT_KINDS value). First match wins.
+_PROPONENT_RULES = (
+    (r"\bgrupo parlamentario\b|\bgrupo legislativo\b|\bfraccion parlamentaria\b", "parliamentary_group"),
+    (r"\bfiscalia\b|\bcomision (?:estatal |nacional )?de (?:los )?derechos humanos\b|\binstituto\b", "autonomous_body"),
+    (r"\bcomision(?:es)?\b|\bjunta de (?:gobierno|coordinacion)\b|\bmesa directiva\b", "committee"),
+    (r"\bejecutivo\b|\bgobernador(?:a)?\b|\bjefa? de gobierno\b|\bpresident[ea] de la republica\b", "executive"),
+    (r"\bayuntamiento\b|\bmunicipio\b|\bcabildo\b", "municipality"),
+    (r"\btribunal\b|\bconsejo de la judicatura\b|\bpoder judicial\b", "judiciary"),
+    (r"\bsenador(?:a|es|as)?\b|\bsen\.", "senator"),
+    (r"\bdiputad[oa]s?\b|\bdip\.|\blegislador(?:a|es|as)?\b", "deputy"),
+    (r"(?<!movimiento )\bciudadan[oa]s?\b|\biniciativa (?:ciudadana|popular)\b|\bparticular(?:es)?\b", "citizens"),
+)
+
+
+def proponent_kind(text: str) -> str | None:
+    """The kind of a proponent named in ``text`` ("Dip. Ana López (PAN)" → deputy); None when not recognised."""
+    import re
+
+    folded = fold(text or "")
+    return next((kind for pattern, kind in _PROPONENT_RULES if re.search(pattern, folded)), None)

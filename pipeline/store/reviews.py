@@ -20,11 +20,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipeline.core import vocab
+from pipeline.parse.rules import CONFIDENT_SCORE  # noqa: F401  (re-exported: the queue's threshold)
 from pipeline.store.merge import short_hash
 
 DECISIONS_FILE = "decisions.jsonl"
-#: A rules decision below this score is uncertain: it goes to the review queue.
-CONFIDENT_SCORE = 1.0
 
 
 class ReviewError(ValueError):
