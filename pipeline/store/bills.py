@@ -84,11 +84,23 @@ def _when(ev: BillEventRecord) -> dt.date:
 
 
 def merge_all(records: list[BillRecord]) -> dict[str, MergedBill]:
+    """Group by identity; a record without an identifier joins the identified bill that has its slug."""
     groups: dict[tuple, list[BillRecord]] = {}
     for rec in records:
-        groups.setdefault(rec.merge_key, []).append(rec)
-    bills = [merge(group) for _key, group in sorted(groups.items())]
-    return {b.bill_id: b for b in sorted(bills, key=lambda b: b.bill_id)}
+        if rec.identifier:
+            groups.setdefault(rec.merge_key, []).append(rec)
+    by_slug = {(r.jurisdiction, r.bill_id): key for key, group in groups.items() for r in group}
+    for rec in records:
+        if not rec.identifier:
+            key = by_slug.get((rec.jurisdiction, rec.bill_id), rec.merge_key)
+            groups.setdefault(key, []).append(rec)
+    out: dict[str, MergedBill] = {}
+    for _key, group in sorted(groups.items()):
+        bill = merge(group)
+        if bill.bill_id in out:
+            raise ValueError(f"two different bills (legislature or identifier differ) share the id {bill.bill_id}")
+        out[bill.bill_id] = bill
+    return dict(sorted(out.items()))
 
 
 def apply_reviews(bills: dict[str, MergedBill], decisions: dict[str, ReviewDecision]) -> tuple[dict, list]:
