@@ -94,6 +94,7 @@ def _build_database(paths: DataPaths, database: Path, *, fail_after_load: bool) 
         load_sources(con)
         load_snapshots(con, paths)
         load_runs(con, paths)
+        load_bill_tracking(con, paths)
         loader = Loader(read_decisions(paths.registry))
         for record in load_records(paths.registry):
             loader.add(record)
@@ -211,6 +212,14 @@ def load_snapshots(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
             }
         )
     _insert(con, "snapshots", rows)
+
+
+def load_bill_tracking(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
+    from pipeline.sources.discovery import all_sources
+    from pipeline.store.tracking import research_rows, scraped_rows
+
+    bill_sources = {n: s.info.jurisdictions for n, s in all_sources().items() if s.info.role == "bills"}
+    _insert(con, "bill_tracking", research_rows(paths.registry) + scraped_rows(con, bill_sources))
 
 
 def load_runs(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:

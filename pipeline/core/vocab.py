@@ -165,6 +165,15 @@ SOURCE_KINDS = _vocab(
     }
 )
 
+#: How a jurisdiction's bills are tracked (bill_tracking.basis; status bills_tracked).
+BILL_TRACKING = _vocab(
+    {
+        "scraped": "A bills source of that state has stored pages: its listing is re-read on every refresh.",
+        "curated": "A person searched for that state's bills (the research log says what and when).",
+        "none": "Nobody looked: no pending bill known means nothing, not 'no bills'.",
+    }
+)
+
 #: How a date was given (events.date_precision, bill_events.date_precision); see pipeline.core.dates.
 DATE_PRECISIONS = _vocab(dict(_PRECISIONS))
 
@@ -270,6 +279,7 @@ ALL_VOCABULARIES = {
     "confidence": CONFIDENCE_LEVELS,
     "source_kind": SOURCE_KINDS,
     "date_precision": DATE_PRECISIONS,
+    "bill_tracking": BILL_TRACKING,
     "law_status": LAW_STATUSES,
     "summary": SUMMARY_STATUSES,
     "fetch_outcome": FETCH_OUTCOMES,

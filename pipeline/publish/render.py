@@ -12,12 +12,13 @@ import io
 import json
 
 from pipeline.core.vocab import LABELS
-from pipeline.publish.dates import reform_label, start_label, start_short
+from pipeline.publish.dates import reform_label, span_label, start_label, start_short
 
 STATUS_COLUMNS = (
     "state", "name", "summary", "law_status", "law_title", "law_published", "law_published_text",
     "law_start_earliest", "law_start_latest", "law_start_basis", "law_since", "law_evidence", "last_reform",
-    "last_reform_text", "laws_in_force", "laws_possibly_in_force", "pending_bills", "last_checked",
+    "last_reform_text", "laws_in_force", "laws_possibly_in_force", "pending_bills", "bills_tracked",
+    "bills_tracked_since", "last_checked",
 )  # fmt: skip
 
 COLOURS = {
@@ -156,6 +157,32 @@ def _published_cell(row: dict, lang: str) -> str:
     return text
 
 
+def _bills_cell(row: dict, lang: str) -> str:
+    """The number of pending bills, or "not tracked" where nobody looked (never a bare 0 then)."""
+    if row.get("bills_tracked") == "none":
+        return "sin seguimiento" if lang == "es" else "not tracked"
+    return str(row.get("pending_bills") or 0)
+
+
+def _pending_bills_section(rows: list[dict], lang: str) -> list[str]:
+    """Every pending bill: state, identifier or title, presented date (or its basis), stage, link."""
+    bills = [(row["name"], b) for row in rows for b in row.get("pending_bill_list") or []]
+    if not bills:
+        return []
+    head = "## Iniciativas pendientes" if lang == "es" else "## Pending bills"
+    out = ["", head, ""]
+    for state, b in bills:
+        name = (b.get("identifier") or b.get("title") or "").replace("|", "/")
+        if b.get("presented"):
+            when = span_label(b["presented"], lang)
+        else:
+            when = ("presentada antes de " if lang == "es" else "presented by ") + iso(b.get("presented_by"))
+        stage = b.get("stage") or ""
+        link = f" <{b['url']}>" if b.get("url") else ""
+        out.append(f"- {state}: {name} — {when}; {stage}{link}")
+    return out
+
+
 def _cite_key(ev: dict) -> tuple:
     return (ev.get("url"), ev.get("source_url"), ev.get("sha256"), iso(ev.get("date")), ev.get("issue"))
 
@@ -194,11 +221,12 @@ def render_markdown(rows: list[dict], *, as_of: dt.date, last_checked: dt.date |
             (row.get("law_title") or "").replace("|", "/"),
             _published_cell(row, lang),
             reform_label(row, lang),
-            str(row.get("pending_bills") or 0),
+            _bills_cell(row, lang),
             iso(row.get("last_checked")),
             refs,
         ]
         lines.append("| " + " | ".join(cells) + " |")
+    lines += _pending_bills_section(rows, lang)
     lines += ["", ("† Sólo fuentes secundarias (prensa, copias, catálogos de terceros): verificar en el periódico "
                    "oficial." if lang == "es" else "† Rests only on secondary sources (press, copies, third-party "
                    "catalogues): check the gazette."), ""]

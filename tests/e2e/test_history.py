@@ -157,3 +157,16 @@ def test_date_spans_round_trip_and_bound_themselves(a, b):
         interval = DateSpan.parse(f"{first.text}/{second.text}")
         assert interval.earliest == first.earliest and interval.latest == second.latest
         assert interval.overlaps(first) and interval.overlaps(second)
+
+
+def test_bills_are_tracked_where_someone_looked_and_pending_bills_are_listed(con):
+    rows = _status(con, dt.date(2026, 12, 1))
+    assert {r["bills_tracked"] for r in rows.values()} == {"curated"}  # every state has a bills research log
+    assert all(r["bills_tracked_since"] == dt.date(2026, 12, 1) for r in rows.values())
+    before = _status(con, dt.date(2015, 6, 30))
+    untracked = [s for s, r in before.items() if r["bills_tracked"] == "none"]
+    assert untracked and all(before[s]["pending_bills"] == 0 for s in untracked)  # "not tracked", not "no bills"
+    for row in rows.values():
+        assert len(row["pending_bill_list"]) == row["pending_bills"]
+        for bill in row["pending_bill_list"]:
+            assert bill["title"] and bill["presented_by"] <= dt.date(2026, 12, 1) and bill["stage"]

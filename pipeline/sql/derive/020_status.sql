@@ -85,6 +85,12 @@ pending AS (
                 ORDER BY presented_by DESC, bill_id) AS bills
     FROM bills_pending(d) GROUP BY ALL
 ),
+tracked AS (  -- how the state's bills are tracked: scraped beats curated research; none when nobody looked
+    SELECT jurisdiction, arg_min(basis, CASE basis WHEN 'scraped' THEN 0 ELSE 1 END) AS basis,
+           arg_min(since, CASE basis WHEN 'scraped' THEN 0 ELSE 1 END) AS since
+    -- research describes a period (e.g. 2020–2026) whatever day it was done; before that period: not tracked
+    FROM bill_tracking WHERE covers_from IS NULL OR covers_from <= d GROUP BY ALL
+),
 searched AS (
     SELECT jurisdiction, string_agg(note, ' | ' ORDER BY note) AS notes
     FROM active_events WHERE event_type = 'searched_not_found' GROUP BY ALL
@@ -146,6 +152,9 @@ SELECT
     pending.latest_title AS latest_bill_title,
     pending.latest_presented AS latest_bill_presented,
     coalesce(pending.bills, []) AS pending_bill_list,
+    CASE WHEN pending.n > 0 AND tracked.basis IS NULL THEN 'curated' ELSE coalesce(tracked.basis, 'none') END
+        AS bills_tracked,
+    tracked.since AS bills_tracked_since,
     searched.notes AS research_notes,
     cited.last_checked,
     coalesce(cited.evidence, []) AS evidence
@@ -156,6 +165,7 @@ LEFT JOIN ended ON ended.jurisdiction = j.code
 LEFT JOIN reforms ON reforms.instrument_id = law.instrument_id
 LEFT JOIN official ON official.instrument_id = law.instrument_id
 LEFT JOIN pending ON pending.jurisdiction = j.code
+LEFT JOIN tracked ON tracked.jurisdiction = j.code
 LEFT JOIN searched ON searched.jurisdiction = j.code
 LEFT JOIN cited ON cited.jurisdiction = j.code
 WHERE j.is_state;

@@ -63,3 +63,15 @@ CREATE TABLE source_runs (
     last_error  VARCHAR,
     PRIMARY KEY (run_id, source)
 );
+
+-- How each jurisdiction's bills are tracked: by a scraped source, by curated research, or not at all.
+-- A state whose bills are not tracked never reads as "no pending bills" (see status_table).
+CREATE TABLE bill_tracking (
+    jurisdiction VARCHAR NOT NULL REFERENCES jurisdictions (code),
+    basis        VARCHAR NOT NULL CHECK (basis IN {{vocab:bill_tracking}}),
+    since        DATE,                              -- the day that tracking looked (research) or first fetched
+    covers       VARCHAR,                           -- what period or pages it covered, as the log says
+    covers_from  DATE,                              -- the first day of that period (NULL: not stated)
+    reference    VARCHAR NOT NULL,                  -- the research log or the source name
+    PRIMARY KEY (jurisdiction, basis, reference)
+);
