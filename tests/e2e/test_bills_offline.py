@@ -95,6 +95,10 @@ def test_scraped_bills_are_pending_with_scraped_evidence(paths):
         assert {"MX-NAY/ini-xxxiv-231", "MX-NAY/ini-xxxiv-298"} <= _pending(con, "MX-NAY")
         assert "MX-NLE/exp-18452-lxxvii" in _pending(con, "MX-NLE")
         assert len(_pending(con, "MX-YUC") & set(ids[7:])) == 2
+        tracked = con.execute("SELECT state, bills_tracked, bills_tracked_since FROM status_table(CAST(? AS DATE)) "
+                              "WHERE state IN ('MX-AGU', 'MX-NAY', 'MX-NLE', 'MX-YUC') ORDER BY state",
+                              [DAY]).fetchall()  # fmt: skip
+        assert tracked == [(s, "scraped", dt.date(2026, 11, 30)) for s in ("MX-AGU", "MX-NAY", "MX-NLE", "MX-YUC")]
         proponents = con.execute("SELECT bill_id, proponent_kind FROM bill_proponents WHERE bill_id IN ? "
                                  "ORDER BY bill_id", [ids[3:7]]).fetchall()  # fmt: skip
         assert proponents == [("MX-NAY/ini-xxxiv-231", "deputy"), ("MX-NAY/ini-xxxiv-298", "parliamentary_group"),
