@@ -14,7 +14,7 @@ help:
 	@echo "make test      run the whole test suite"
 	@echo "make refresh   live scrape (network) of every source, then build"
 	@echo "make validate  run the expectation suites on the published database"
-	@echo "make bench     performance benchmarks (parser speed)"
+	@echo "make bench     performance goals as ratios (one JSON object)"
 	@echo "make lint      ruff"
 	@echo "make clean     remove the venv, caches and the built database"
 
@@ -41,7 +41,7 @@ validate: $(STAMP)
 	$(PROTEJA) validate
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests bench

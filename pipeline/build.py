@@ -1,11 +1,19 @@
 """``proteja build``: raw store + registry → DuckDB → derive → validate → publish, offline.
 
-The build is atomic: everything is written into a candidate folder first. Only when the
-candidate passes validation are its files moved into ``data/processed/``; otherwise the previous
-publication stays byte-identical and the candidate is kept in ``data/rejected/`` for inspection.
+The build is atomic: everything is written into a candidate folder (``data/.candidate``) first.
+Only when the candidate passes validation does it replace ``data/processed/``, in one directory
+exchange (:mod:`pipeline.publish.promote`); otherwise the previous publication stays
+byte-identical and the candidate is kept in ``data/rejected/`` for inspection. It fails closed: a
+gate that cannot run publishes nothing, and ``validate=False`` (``--no-validate``) writes into
+``data/unvalidated/`` only, so an unchecked build is never published nor compared against.
 
 It is deterministic: the same raw snapshot and registry give byte-identical CSV, Parquet,
-Markdown, HTML and JSON publications (the DuckDB file itself is rebuilt, not compared).
+Markdown, HTML and JSON publications (the DuckDB file itself is rebuilt, not compared). So a
+build whose inputs digest (raw manifest, registry, reference data, parser and rules versions,
+code) matches the intact current publication does nothing and says so.
+
+One source's failure, whatever its exception, costs only that source: its records are dropped
+whole and the failure is recorded (``build_problems``) with its class.
 """
 
 from __future__ import annotations
@@ -13,19 +21,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from pipeline.core import jurisdictions
+from pipeline.core import jurisdictions, problems
 from pipeline.core.paths import DataPaths
+from pipeline.fetch.lock import StoreLock
+from pipeline.publish import promote
 from pipeline.store import db, schema
-from pipeline.store.load import Loader, LoadReport, _insert
 from pipeline.store.registry_csv import load_records
 from pipeline.store.reviews import read_decisions
+
+if TYPE_CHECKING:
+    from pipeline.store.load import LoadReport
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +45,7 @@ CANDIDATE_DIRNAME = ".candidate"
 
 
 class BuildFailed(RuntimeError):
-    """The candidate did not pass validation; the previous publication is untouched."""
+    """The candidate did not pass validation (or the gate could not run); the publication is untouched."""
 
     def __init__(self, message: str, rejected_dir: Path | None = None):
         super().__init__(message)
@@ -43,11 +55,14 @@ class BuildFailed(RuntimeError):
 @dataclass
 class BuildResult:
     database: Path
-    load: LoadReport
+    load: LoadReport | None
     scraped_records: int = 0
     unparsed: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)
     validation: dict | None = None
+    problems: list = field(default_factory=list)  # pipeline.problems.Problem
+    up_to_date: bool = False  # nothing changed: the build did no work
+    inputs_digest: str | None = None
 
 
 def build(
@@ -57,18 +72,33 @@ def build(
     publish: bool = True,
     allow_shrink: bool = False,
     fail_after_load: bool = False,
+    force: bool = False,
+    lock_timeout: float = 60.0,
 ) -> BuildResult:
-    """Build the candidate, validate it, and publish it atomically.
+    """Build the candidate, validate it, and publish it atomically, holding the data directory's lock.
 
-    ``fail_after_load`` exists for tests: it simulates a crash mid-build.
+    ``fail_after_load`` exists for tests: it simulates a crash mid-build. ``force`` rebuilds even
+    when nothing changed.
     """
-    candidate = paths.processed / CANDIDATE_DIRNAME
-    if candidate.exists():
-        shutil.rmtree(candidate)
+    with StoreLock(paths.raw, timeout=lock_timeout, purpose="build"):
+        promote.recover(paths.processed)
+        digest = inputs_digest(paths)
+        if validate and publish and not force and is_current(paths, digest):
+            log.info("inputs digest %s matches the current publication: nothing to do", digest[:12])
+            return BuildResult(database=paths.database, load=None, up_to_date=True, inputs_digest=digest)
+        return _build_locked(paths, digest, validate=validate, publish=publish, allow_shrink=allow_shrink,
+                             fail_after_load=fail_after_load)  # fmt: skip
+
+
+def _build_locked(paths: DataPaths, digest: str, *, validate: bool, publish: bool, allow_shrink: bool,
+                  fail_after_load: bool) -> BuildResult:  # fmt: skip
+    candidate = paths.root / CANDIDATE_DIRNAME
+    shutil.rmtree(candidate, ignore_errors=True)
+    shutil.rmtree(paths.processed / CANDIDATE_DIRNAME, ignore_errors=True)  # left by older versions
     candidate.mkdir(parents=True)
     database = candidate / "proteja.duckdb"
     try:
-        result = _build_database(paths, database, fail_after_load=fail_after_load)
+        result = _build_database(paths, database, digest, fail_after_load=fail_after_load)
         if validate:
             result.validation = _validate(paths, database, allow_shrink=allow_shrink)
             if not result.validation.get("success", False):
@@ -78,38 +108,104 @@ def build(
             from pipeline.publish.exports import write_publications
 
             result.published = write_publications(database, candidate, paths)
-            _promote(candidate, paths.processed)
-            result.database = paths.database
+            target = paths.processed if validate else paths.unvalidated
+            promote.swap_into_place(candidate, target)
+            result.database = target / "proteja.duckdb"
         return result
     finally:
-        if candidate.exists() and publish:
+        if publish:
             shutil.rmtree(candidate, ignore_errors=True)
 
 
-def _build_database(paths: DataPaths, database: Path, *, fail_after_load: bool) -> BuildResult:
+def is_current(paths: DataPaths, digest: str) -> bool:
+    """The published database was built from exactly these inputs and every published file is intact."""
+    if not paths.database.exists() or not promote.publication_intact(paths.processed):
+        return False
+    try:
+        con = duckdb.connect(str(paths.database), read_only=True)
+    except duckdb.Error:
+        return False
+    try:
+        row = con.execute("SELECT value FROM schema_meta WHERE key = 'built_from'").fetchone()
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
+    return bool(row) and row[0] == digest
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    from pipeline.store.load import _insert as insert  # pandas: imported only when something is built
+
+    insert(con, table, rows)
+
+
+def _build_database(paths: DataPaths, database: Path, digest: str, *, fail_after_load: bool) -> BuildResult:
+    from pipeline.store.load import Loader
+
     con = db.connect_new(database)
     try:
         schema.apply_tables(con)
         load_reference(con)
         load_sources(con)
-        load_snapshots(con, paths)
-        load_runs(con, paths)
-        load_bill_tracking(con, paths)
-        loader = Loader(read_decisions(paths.registry))
-        for record in load_records(paths.registry):
-            loader.add(record)
-        scraped, unparsed = collect_scraped(paths)
+        with problems.collecting() as found:
+            load_snapshots(con, paths)
+            load_runs(con, paths)
+            load_bill_tracking(con, paths)
+            loader = Loader(read_decisions(paths.registry))
+            for record in _registry_records(paths):
+                loader.add(record)
+            scraped, unparsed = collect_scraped(paths)
         for record in scraped:
             loader.add(record)
         report = loader.write(con)
         if fail_after_load:
             raise RuntimeError("simulated failure after load")
+        _insert(con, "build_problems", [dict(p.to_dict(), ordinal=i) for i, p in enumerate(found, start=1)])
+        from pipeline.harmonise.store import score_database
+
+        score_database(con)
         schema.apply_derivations(con)
-        con.execute("INSERT INTO schema_meta VALUES ('built_from', ?)", [_inputs_digest(paths)])
+        con.execute("INSERT INTO schema_meta VALUES ('built_from', ?)", [digest])
         con.execute("CHECKPOINT")
     finally:
         con.close()
-    return BuildResult(database=database, load=report, scraped_records=len(scraped), unparsed=unparsed)
+    return BuildResult(database=database, load=report, scraped_records=len(scraped), unparsed=unparsed,
+                       problems=list(found), inputs_digest=digest)  # fmt: skip
+
+
+def _registry_records(paths: DataPaths) -> list:
+    """The registry's records; any failure to read it becomes a RegistryError naming file and line."""
+    from pipeline.store.registry_csv import RegistryError
+
+    try:
+        return load_records(paths.registry)
+    except RegistryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - undecodable bytes, ragged rows, …: say where, not a traceback
+        raise RegistryError(f"{_locate_registry_fault(paths.registry)}: {type(exc).__name__}: {exc}") from exc
+
+
+def _locate_registry_fault(registry: Path) -> str:
+    """``file:line`` of the first undecodable or ragged row in the registry CSVs (best effort)."""
+    import csv
+
+    for path in sorted((registry / "facts").glob("*.csv")):
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            return f"{path}:{line}"
+        reader = csv.reader(text.splitlines())
+        try:
+            width = len(next(reader, []))
+            for row in reader:
+                if len(row) != width:
+                    return f"{path}:{reader.line_num}"
+        except csv.Error:
+            return f"{path}:{reader.line_num}"
+    return str(registry / "facts")
 
 
 def load_reference(con: duckdb.DuckDBPyConnection) -> None:
@@ -163,25 +259,6 @@ def load_sources(con: duckdb.DuckDBPyConnection) -> None:
     _insert(con, "sources", rows)
 
 
-def _read_jsonl(path: Path) -> list[dict]:
-    """Read a JSON-lines file; a trailing partial line (an interrupted write) is ignored and logged."""
-    if not path.exists():
-        return []
-    rows = []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            rows.append(json.loads(line))
-        except json.JSONDecodeError:
-            if number == len(lines):
-                log.warning("%s: ignoring a partial last line (interrupted write)", path)
-                continue
-            raise
-    return rows
-
-
 def _timestamp(value: str | None) -> dt.datetime | None:
     if not value:
         return None
@@ -190,27 +267,34 @@ def _timestamp(value: str | None) -> dt.datetime | None:
 
 
 def load_snapshots(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
+    """The manifest through the raw store's one tolerant reader; skipped lines become build problems."""
+    from pipeline.fetch.store import RawStore
+
+    store = RawStore(paths.raw)
     rows = []
-    for line_no, entry in enumerate(_read_jsonl(paths.manifest), start=1):
+    for line_no, entry in enumerate(store.entries(), start=1):
         rows.append(
             {
                 "line_no": line_no,
-                "source": entry.get("source") or "unknown",
-                "url": entry["url"],
-                "final_url": entry.get("final_url"),
-                "retrieved_at": _timestamp(entry.get("retrieved_at")),
-                "http_status": entry.get("http_status"),
-                "content_type": entry.get("content_type"),
-                "declared_charset": entry.get("declared_charset"),
-                "encoding": entry.get("encoding"),
-                "bytes": entry.get("bytes"),
-                "sha256": entry.get("sha256"),
-                "etag": entry.get("etag"),
-                "last_modified": entry.get("last_modified"),
-                "outcome": entry["outcome"],
-                "error": entry.get("error"),
+                "source": entry.source or "unknown",
+                "url": entry.url,
+                "final_url": entry.final_url,
+                "retrieved_at": _timestamp(entry.retrieved_at),
+                "http_status": entry.http_status,
+                "content_type": entry.content_type,
+                "declared_charset": entry.declared_charset,
+                "encoding": entry.encoding,
+                "bytes": entry.bytes,
+                "sha256": entry.sha256,
+                "etag": entry.etag,
+                "last_modified": entry.last_modified,
+                "outcome": entry.outcome,
+                "error": entry.error,
             }
         )
+    for problem in store.problems():
+        problems.record("raw store", f"manifest.jsonl line {problem.line_no}", "store_error", "ManifestLineSkipped",
+                        f"{problem.reason}: {problem.text[:120]}")  # fmt: skip
     _insert(con, "snapshots", rows)
 
 
@@ -223,8 +307,10 @@ def load_bill_tracking(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None
 
 
 def load_runs(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
+    from pipeline.fetch.runs import read_runs
+
     rows = []
-    for run in _read_jsonl(paths.raw / "runs.jsonl"):
+    for run in read_runs(paths.raw / "runs.jsonl"):
         rows.append(
             {
                 "run_id": run["run_id"],
@@ -248,17 +334,14 @@ def _unique(rows: list[dict], key: tuple[str, ...]) -> list[dict]:
 def collect_scraped(paths: DataPaths) -> tuple[list, list[str]]:
     """Re-derive records from the raw store, offline: every source replays its stored pages.
 
-    A source whose pages are missing or unparseable is reported (``unparsed``), never fatal:
-    one broken source must not block the registry-backed publication.
+    A source that fails, with any exception (a classified ``ScrapeError`` or a bug), is reported
+    (``unparsed`` and a build problem naming its exception class) and none of its records are kept:
+    one broken source must not block the others or the registry-backed publication.
     """
     if not paths.manifest.exists():
         return [], []
-    try:
-        from pipeline.fetch.replay import ReplayFetcher
-        from pipeline.fetch.store import RawStore
-    except ImportError:  # pragma: no cover - the runtime ships with the package
-        return [], ["raw store present but pipeline.fetch is unavailable"]
-    from pipeline.core.errors import ScrapeError
+    from pipeline.fetch.replay import ReplayFetcher
+    from pipeline.fetch.store import RawStore
     from pipeline.parse.versions import parse_session
     from pipeline.sources.discovery import all_sources
 
@@ -267,39 +350,53 @@ def collect_scraped(paths: DataPaths) -> tuple[list, list[str]]:
     records, unparsed = [], []
     with parse_session(paths.cache) as session:
         for name, source in all_sources().items():
-            if name not in sources_seen:
-                continue
-            fetcher = ReplayFetcher(store)
-            try:
-                records.extend(source.scrape(fetcher))
-            except ScrapeError as exc:
-                unparsed.append(f"{name}: {exc.outcome}: {exc}")
-                log.warning("source %s could not be re-derived: %s", name, exc)
+            if name in sources_seen:
+                records.extend(_scrape_whole(name, source, ReplayFetcher(store), unparsed))
         unparsed.extend(session.unparsed)
         log.info("law texts: %d parsed, %d from cache", session.parsed, session.cached)
     return records, unparsed
 
 
-def _inputs_digest(paths: DataPaths) -> str:
-    """A digest of the build's inputs (manifest + registry), recorded in schema_meta."""
+def _scrape_whole(name: str, source, fetcher, unparsed: list[str]) -> list:
+    """All of one source's records, or none of them if its scrape raises anything."""
+    try:
+        return list(source.scrape(fetcher))
+    except Exception as exc:  # noqa: BLE001 - any failure of one source is that source's, classified below
+        outcome = getattr(exc, "outcome", None) or "source_error"
+        unparsed.append(f"{name}: {outcome}: {type(exc).__name__}: {exc}")
+        problems.record(name, getattr(exc, "url", None) or "scrape", outcome, exc,
+                        f"source dropped (no records kept): {exc}")  # fmt: skip
+        return []
+
+
+def inputs_digest(paths: DataPaths) -> str:
+    """A digest of everything a build reads: raw manifest, registry facts, reference data, the
+    parser and rules versions and the code (package sources, SQL, schemas) and DuckDB's version."""
     import hashlib
 
-    digest = hashlib.sha256()
-    files = [paths.manifest] + sorted((paths.registry / "facts").glob("*.csv"))
-    files += sorted((paths.registry / "bills").glob("*.csv")) + sorted((paths.registry / "reviews").glob("*.jsonl"))
-    for path in files:
-        if path.exists():
-            digest.update(path.name.encode())
+    from pipeline.core.paths import PACKAGE_DIR, REPO_DIR, SCHEMAS_DIR
+
+    digest = hashlib.sha256(f"duckdb {duckdb.__version__}\n".encode())
+    data_files = [paths.manifest, paths.raw / "runs.jsonl", *sorted((paths.registry / "facts").glob("*.csv")),
+                  *sorted((paths.registry / "bills").glob("*.csv")), *sorted((paths.registry / "reviews").glob("*.jsonl")),
+                  *sorted(paths.reference.glob("*.csv")),
+                  *sorted((REPO_DIR / "data" / "reference").glob("*.csv"))]  # jurisdictions, instrument catalogue; fmt: skip
+    # The code: every file of the package (sources, parser profiles, rules, SQL, shipped data), bytecode aside.
+    code_files = sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    code_files += sorted(SCHEMAS_DIR.glob("*.json"))
+    for path in data_files + code_files:
+        if path.is_file():
+            digest.update(f"{path.name} {path.stat().st_size}\n".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 def _validate(paths: DataPaths, database: Path, *, allow_shrink: bool) -> dict:
+    """Run the gate (great-expectations is imported only here, when there is a candidate)."""
     try:
         from pipeline.validate.suites import validate_database
-    except ImportError:
-        log.warning("validation stage not installed; publishing without the expectation gate")
-        return {"success": True, "skipped": True}
+    except Exception as exc:  # noqa: BLE001 - fail closed: no gate, no publication
+        raise BuildFailed(f"the validation gate cannot run ({type(exc).__name__}: {exc}); nothing was published") from exc
     previous = paths.processed if (paths.processed / "datapackage.json").exists() else None
     report = validate_database(database, previous_publication=previous, allow_shrink=allow_shrink,
                                report_dir=database.parent / "validation")
@@ -312,13 +409,3 @@ def _reject(paths: DataPaths, candidate: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(candidate), str(target))
     return target
-
-
-def _promote(candidate: Path, processed: Path) -> None:
-    """Move every candidate file into place; each move is an atomic rename on the same filesystem."""
-    for src in sorted(candidate.rglob("*")):
-        if src.is_dir():
-            continue
-        dest = processed / src.relative_to(candidate)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(src, dest)

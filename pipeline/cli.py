@@ -14,7 +14,20 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli_app import Lang, QueryFormat, StatusFormat, _not_available, app, console, err, state  # noqa: F401
+from pipeline.cli_app import (  # noqa: F401
+    Lang,
+    QueryFormat,
+    StatusFormat,
+    _cells,
+    _console,
+    _err,
+    _esc,
+    _not_available,
+    app,
+    console,
+    err,
+    state,
+)
 from pipeline.core.paths import DataPaths
 
 
@@ -35,44 +48,69 @@ def main_callback(
 
 @app.command()
 def build(
-    no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip the expectation gate (not for publishing).")] = False,
+    no_validate: Annotated[
+        bool, typer.Option("--no-validate", help="Skip the expectation gate: writes data/unvalidated/, never publishes.")
+    ] = False,
     allow_shrink: Annotated[
         bool, typer.Option("--allow-shrink", help="Accept tables shrinking vs the previous publication (recorded).")
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when no input changed.")] = False,
+    lock_timeout: Annotated[
+        float, typer.Option("--lock-timeout", envvar="PROTEJA_LOCK_TIMEOUT", help="Seconds to wait for a running build/refresh.")
+    ] = 60.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Build data/processed/ (DuckDB + CSV/Parquet + status pages) from data/raw and data/registry, offline.
 
     Atomic: a build that fails or does not pass validation leaves the previous publication untouched.
+    A build whose inputs did not change since the current publication does nothing and says so.
     """
     from pipeline.build import BuildFailed
     from pipeline.build import build as run_build
+    from pipeline.fetch.lock import StoreLocked
     from pipeline.store.registry_csv import RegistryError
 
     try:
-        with console.status("Building…", spinner="dots") if not quiet else _nullcontext():
-            result = run_build(state.paths, validate=not no_validate, allow_shrink=allow_shrink)
+        with _console().status("Building…", spinner="dots") if not quiet else _nullcontext():
+            result = run_build(state.paths, validate=not no_validate, allow_shrink=allow_shrink, force=force,
+                               lock_timeout=lock_timeout)  # fmt: skip
     except RegistryError as exc:
-        err.print(f"[red]Registry error:[/red] {exc}")
+        _err().print(f"Registry error: {exc}", markup=False)
         raise typer.Exit(code=2) from exc
+    except StoreLocked as exc:
+        _err().print(str(exc), markup=False)
+        raise typer.Exit(code=75) from exc  # EX_TEMPFAIL: try again later
     except BuildFailed as exc:
-        err.print(f"[red]Build failed:[/red] {exc}")
+        _err().print(f"Build failed: {exc}", markup=False)
         if exc.rejected_dir:
-            err.print(f"The rejected candidate is kept in {exc.rejected_dir}")
+            _err().print(f"The rejected candidate is kept in {exc.rejected_dir}", markup=False)
         raise typer.Exit(code=1) from exc
     if not quiet:
-        report = result.load
-        console.print(
-            f"Built {result.database} — {report.instruments} instruments, {report.events} events, "
-            f"{report.bills} bills, {report.versions} parsed texts, {report.evidence} evidence rows, "
-            f"{report.conflicts} conflicts; {result.scraped_records} scraped records."
-        )
-        validation = result.validation or {}
-        if validation and not validation.get("skipped"):
-            checks = len(validation.get("results", []))
-            console.print(f"Validation passed: {checks} expectations; published into {state.paths.processed}")
-        for problem in result.unparsed:
-            err.print(f"[yellow]unparsed:[/yellow] {problem}")
+        _print_build(result, validated=not no_validate)
+
+
+def _print_build(result, *, validated: bool) -> None:
+
+    if result.up_to_date:
+        _console().print(f"Nothing changed since the last build (inputs {result.inputs_digest[:12]}): "
+                      f"{state.paths.processed} is up to date; nothing was rebuilt.", markup=False)  # fmt: skip
+        return
+    report = result.load
+    _console().print(
+        f"Built {result.database} — {report.instruments} instruments, {report.events} events, "
+        f"{report.bills} bills, {report.versions} parsed texts, {report.evidence} evidence rows, "
+        f"{report.conflicts} conflicts; {result.scraped_records} scraped records.", markup=False
+    )
+    validation = result.validation or {}
+    if validated:
+        checks = len(validation.get("results", []))
+        _console().print(f"Validation passed: {checks} expectations; published into {state.paths.processed}")
+    else:
+        _console().print(f"Not validated, so not published: the build is in {result.database.parent} only.")
+    for problem in result.unparsed:
+        _err().print(f"unparsed: {problem}", markup=False)
+    for problem in result.problems:
+        _err().print(f"skipped: {problem}", markup=False)
 
 
 class _nullcontext:
@@ -89,7 +127,7 @@ def _connect():
     try:
         return connect_read_only(state.paths.database)
     except StoreMissing as exc:
-        err.print(f"[red]{exc}[/red]")
+        _err().print(f"[red]{_esc(exc)}[/red]")
         raise typer.Exit(code=2) from exc
 
 
@@ -99,7 +137,7 @@ def _parse_date(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        err.print(f"[red]--as-of must be YYYY-MM-DD, got {value!r}[/red]")
+        _err().print(f"[red]--as-of must be YYYY-MM-DD, got {_esc(repr(value))}[/red]")
         raise typer.Exit(code=2) from exc
 
 
@@ -121,7 +159,7 @@ def status(
         try:
             code = jurisdictions.resolve(state_code)
         except jurisdictions.UnknownJurisdiction as exc:
-            err.print(f"[red]{exc}[/red]")
+            _err().print(f"[red]{_esc(exc)}[/red]")
             raise typer.Exit(code=2) from exc
     con = _connect()
     try:
@@ -138,12 +176,12 @@ def status(
     elif fmt is StatusFormat.html:
         sys.stdout.write(render.render_html(rows, as_of=day, last_checked=last_checked))
     else:
-        console.print(f"Status as of {day.isoformat()} · last checked {render.iso(last_checked)}")
-        console.print(render.render_text_table(rows, lang=lang.value))
+        _console().print(f"Status as of {day.isoformat()} · last checked {render.iso(last_checked)}")
+        _console().print(render.render_text_table(rows, lang=lang.value))
         counts: dict[str, int] = {}
         for row in rows:
             counts[row["summary"]] = counts.get(row["summary"], 0) + 1
-        console.print("  ".join(f"{render.label(k, lang.value)}: {v}" for k, v in sorted(counts.items())))
+        _console().print("  ".join(f"{render.label(k, lang.value)}: {v}" for k, v in sorted(counts.items())))
 
 
 @app.command()
@@ -180,33 +218,39 @@ def timeline(
     for column in ("Date", "State", "Event", "Instrument", "States with a law"):
         table.add_column(column, overflow="fold")
     for r in rows:
-        table.add_row(render.iso(r["date"]), r["state"], r["event"], r["instrument_title"], str(r["states_with_law"]))
-    console.print(table)
+        table.add_row(*_cells(render.iso(r["date"]), r["state"], r["event"], r["instrument_title"], r["states_with_law"]))
+    _console().print(table)
 
 
 @app.command()
 def query(
     sql: Annotated[str, typer.Argument(help="A SQL query (read-only: writes are refused).")],
     fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+    max_rows: Annotated[int, typer.Option("--max-rows", help="Print at most this many rows.")] = 10_000,
+    timeout: Annotated[float, typer.Option("--timeout", help="Stop the query after this many seconds.")] = 30.0,
 ) -> None:
-    """Run SQL against the DuckDB store, read-only. Example: proteja query "select * from conflicts"."""
+    """Run one read-only SQL query against the DuckDB store. Example: proteja query "select * from conflicts".
+
+    Writes, file and URL reads, extensions and settings are refused; at most --max-rows rows print.
+    """
     import duckdb
 
     from pipeline.publish import render
+    from pipeline.store.db import StoreMissing
+    from pipeline.store.query import QueryRefused, run_query
 
-    con = _connect()
+    if not state.paths.database.exists():
+        _connect()  # the same "run proteja build first" message as every other command
     try:
-        cursor = con.execute(sql)
-        columns = [c[0] for c in cursor.description] if cursor.description else []
-        rows = cursor.fetchall() if columns else []
-    except duckdb.Error as exc:
-        message = str(exc).splitlines()[0]
-        if "read-only" in message or "read only" in message:
-            message = f"the database is opened read-only; write statements are refused ({message})"
-        err.print(f"[red]Query failed:[/red] {message}")
+        result = run_query(state.paths.database, sql, max_rows=max_rows, timeout_s=timeout)
+    except (QueryRefused, duckdb.Error, StoreMissing) as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        _err().print(f"[red]Query refused:[/red] {_esc(message)}" if isinstance(exc, QueryRefused)
+                     else f"[red]Query failed:[/red] {_esc(message)}")  # fmt: skip
         raise typer.Exit(code=2) from exc
-    finally:
-        con.close()
+    columns, rows = result.columns, result.rows
+    if result.truncated:
+        _err().print(f"[yellow]only the first {max_rows} rows are shown (--max-rows)[/yellow]")
     if fmt is QueryFormat.json:
         records = [dict(zip(columns, r, strict=True)) for r in rows]
         sys.stdout.write(json.dumps(render.jsonable(records), ensure_ascii=False, indent=2, default=str) + "\n")
@@ -224,8 +268,8 @@ def query(
         for column in columns:
             table.add_column(column, overflow="fold")
         for r in rows:
-            table.add_row(*["" if v is None else render.iso(v) if not isinstance(v, str) else v for v in r])
-        console.print(table)
+            table.add_row(*_cells(*[render.iso(v) if v is not None and not isinstance(v, str) else v for v in r]))
+        _console().print(table)
 
 
 @app.command()
@@ -237,7 +281,7 @@ def export(
 
     out.mkdir(parents=True, exist_ok=True)
     written = write_publications(state.paths.database, out, DataPaths(out))
-    console.print(f"Wrote {len(written)} files into {out}")
+    _console().print(f"Wrote {len(written)} files into {out}")
 
 
 # -- fetching and sources (runtime, issue 3) -------------------------------------------------------
@@ -259,7 +303,7 @@ def fetch(
         sys.stdout.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
     else:
         for key, value in record.items():
-            console.print(f"{key}: {value}")
+            _console().print(f"{key}: {value}", markup=False)
     if record.get("outcome") not in ("ok", "unchanged"):
         raise typer.Exit(code=1)
 
@@ -268,19 +312,28 @@ def fetch(
 def refresh(
     source: Annotated[list[str] | None, typer.Option("--source", help="Only these sources (repeatable).")] = None,
     offline: Annotated[bool, typer.Option("--offline", help="Replay the raw store; no network.")] = False,
+    lock_timeout: Annotated[
+        float, typer.Option("--lock-timeout", envvar="PROTEJA_LOCK_TIMEOUT", help="Seconds to wait for a running build/refresh.")
+    ] = 60.0,
 ) -> None:
     """Run the scrapers (live, or --offline against the raw store) and record each source's health."""
+    from pipeline.fetch.lock import StoreLocked
+
     try:
         from pipeline.jobs.scrape import refresh as run_refresh
     except ImportError as exc:
         _not_available("`proteja refresh`", 3, exc)
-    summaries = run_refresh(source or None, offline=offline, data_paths=state.paths)
+    try:
+        summaries = run_refresh(source or None, offline=offline, data_paths=state.paths, lock_timeout=lock_timeout)
+    except StoreLocked as exc:
+        _err().print(str(exc), markup=False)
+        raise typer.Exit(code=75) from exc  # EX_TEMPFAIL: try again later
     failed = [s for s in summaries if not s.get("ok")]
     for summary in summaries:
         mark = "[green]ok[/green]" if summary.get("ok") else "[red]FAILED[/red]"
-        console.print(f"{summary.get('source')}: {mark} items={summary.get('items_found')} {summary.get('last_error') or ''}")
+        _console().print(f"{_esc(summary.get('source'))}: {mark} items={summary.get('items_found')} {_esc(summary.get('last_error') or '')}")
     if failed:
-        err.print(f"[red]{len(failed)} source(s) failed: {', '.join(s['source'] for s in failed)}[/red]")
+        _err().print(f"[red]{len(failed)} source(s) failed: {_esc(', '.join(s['source'] for s in failed))}[/red]")
         raise typer.Exit(code=1)
 
 
@@ -297,12 +350,12 @@ def inspect(
 
     kinds = inspect_kinds()
     if kind not in kinds:
-        err.print(f"[red]Unknown kind {kind!r}.[/red] Known kinds: {', '.join(kinds) or '(none installed yet)'}")
+        _err().print(f"[red]Unknown kind {kind!r}.[/red] Known kinds: {', '.join(kinds) or '(none installed yet)'}")
         raise typer.Exit(code=2)
     try:
         result = kinds[kind](file)
     except ScrapeError as exc:
-        err.print(f"[red]{exc.outcome}:[/red] {exc}")
+        _err().print(f"[red]{exc.outcome}:[/red] {_esc(exc)}")
         raise typer.Exit(code=1) from exc
     sys.stdout.write(json.dumps(jsonable(result), ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -319,18 +372,18 @@ def validate(
         _not_available("`proteja validate`", 8, exc)
     database = db_path or state.paths.database
     if not database.exists():
-        err.print(f"[red]no database at {database}; run `proteja build` first[/red]")
+        _err().print(f"[red]no database at {database}; run `proteja build` first[/red]")
         raise typer.Exit(code=2)
     previous = state.paths.processed if (state.paths.processed / "datapackage.json").exists() else None
     report = validate_database(database, previous_publication=previous, allow_shrink=allow_shrink,
                                report_dir=state.paths.processed / "validation")  # fmt: skip
-    print_summary(report, console)
+    print_summary(report, _console())
     if not report.get("success"):
         raise typer.Exit(code=1)
 
 
 # Commands defined in sibling modules register themselves on ``app`` when imported.
-from pipeline import cli_review, cli_scout, cli_sources  # noqa: E402, F401
+from pipeline import cli_review, cli_scorecard, cli_scout, cli_sources  # noqa: E402, F401
 
 
 def main() -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from enum import StrEnum
 
 import typer
-from rich.console import Console
 
 from pipeline.core.paths import DataPaths
 
@@ -20,9 +20,50 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-# Piped output (make run, CI logs) gets a wide console instead of rich's 80-column default.
-console = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+
+
+@functools.cache
+def _console():
+    """stdout console, made on first use: rich is imported only by commands that print through it."""
+    from rich.console import Console
+
+    # Piped output (make run, CI logs) gets a wide console instead of rich's 80-column default.
+    return Console(width=None if sys.stdout.isatty() else 160)
+
+
+@functools.cache
+def _err():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+class _Lazy:
+    """``console.print(...)`` without importing rich at start-up (``status --format json`` never needs it)."""
+
+    def __init__(self, make):
+        self._make = make
+
+    def __getattr__(self, name):
+        return getattr(self._make(), name)
+
+
+console = _Lazy(_console)
+err = _Lazy(_err)
+
+
+def _esc(value) -> str:
+    """Data or user input inside a rich-markup string: printed as is, never parsed as markup."""
+    from rich.markup import escape
+
+    return escape(str(value))
+
+
+def _cells(*values) -> list:
+    """Table cells as rich Text, so a title holding '[/X]' or '[abrogada]' prints literally."""
+    from rich.text import Text
+
+    return [Text("" if v is None else str(v)) for v in values]
 
 
 class StatusFormat(StrEnum):

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli_app import _not_available, app, console, err, state
+from pipeline.cli_app import _cells, _console, _not_available, app, console, err, state
 
 
 @app.command("coverage")
@@ -64,9 +64,10 @@ def sources(
         _not_available("`proteja sources`", 3, exc)
     report = sources_report(state.paths)
     conflicts = _conflicts_summary()
+    skipped = _skipped_items()
     if as_json:
-        sys.stdout.write(json.dumps({"sources": report, "conflicts": conflicts}, ensure_ascii=False, indent=2,
-                                    default=str) + "\n")  # fmt: skip
+        sys.stdout.write(json.dumps({"sources": report, "conflicts": conflicts, "skipped": skipped},
+                                    ensure_ascii=False, indent=2, default=str) + "\n")  # fmt: skip
         return
     table = Table(title="Source health")
     for column in ("source", "last checked", "last changed", "items", "health", "last error"):
@@ -75,17 +76,38 @@ def sources(
         health = " ".join(f"{k}={v}" for k, v in sorted((row.get("health") or {}).items()))
         if not row.get("last_checked"):
             health = "never run (no refresh recorded in data/raw/runs.jsonl)"
-        table.add_row(str(row.get("source")), str(row.get("last_checked") or ""), str(row.get("last_changed") or ""),
-                      str(row.get("items_found") or ""), health, str(row.get("last_error") or ""))  # fmt: skip
-    console.print(table)
+        table.add_row(*_cells(row.get("source"), row.get("last_checked") or "", row.get("last_changed") or "",
+                              row.get("items_found") or "", health, row.get("last_error") or ""))  # fmt: skip
+    _console().print(table)
+    if skipped:
+        _console().print(f"[yellow]{len(skipped)} item(s) skipped by the last build[/yellow] (each classified):")
+        for p in skipped:
+            _console().print(f"  {p['source']}: {p['outcome']} ({p['error_class']}) {p['item']}: {p['message']}",
+                             markup=False)  # fmt: skip
     if conflicts:
-        console.print(f"[yellow]{len(conflicts)} conflict(s) between sources[/yellow] (proteja query \"select * from conflicts\"):")
+        _console().print(f"[yellow]{len(conflicts)} conflict(s) between sources[/yellow] (proteja query \"select * from conflicts\"):")
         for c in conflicts:
-            console.print(f"  {c['instrument_id']} {c['event_type']}: kept {c['kept_value']}, other {c['other_value']} "
-                          f"({c['resolution']})")  # fmt: skip
+            _console().print(f"  {c['instrument_id']} {c['event_type']}: kept {c['kept_value']}, other {c['other_value']} "
+                          f"({c['resolution']})", markup=False)  # fmt: skip
 
 
 def _conflicts_summary() -> list[dict]:
+    return _published_rows("SELECT * FROM conflicts ORDER BY conflict_id")
+
+
+def _skipped_items() -> list[dict]:
+    """Per-item failures: the manifest lines the raw store cannot read now, then the last build's problems."""
+    from pipeline.fetch.store import RawStore
+
+    found = [{"source": "raw store", "item": f"manifest.jsonl line {p.line_no}", "outcome": "store_error",
+              "error_class": "ManifestLineSkipped", "message": p.reason} for p in RawStore(state.paths.raw).problems()]
+    built = _published_rows("SELECT source, item, outcome, error_class, message FROM build_problems ORDER BY ordinal")
+    return found + [row for row in built if row not in found]
+
+
+def _published_rows(sql: str) -> list[dict]:
+    import duckdb
+
     from pipeline.store.db import StoreMissing, connect_read_only
 
     try:
@@ -93,9 +115,11 @@ def _conflicts_summary() -> list[dict]:
     except StoreMissing:
         return []
     try:
-        cursor = con.execute("SELECT * FROM conflicts ORDER BY conflict_id")
+        cursor = con.execute(sql)
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
+    except duckdb.CatalogException:
+        return []  # a database built before this table existed
     finally:
         con.close()
 

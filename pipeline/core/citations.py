@@ -24,9 +24,17 @@ MIRROR_HOSTS = (
     re.compile(r"(^|\.)pdfslide\.(tips|net)$"),
     re.compile(r"(^|\.)\d{5,}\.[a-z]+\.[a-z]+$"),  # e.g. 698264.gfjx.asia
 )
-_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+#: A DNS host name (labels of letters, digits and inner hyphens; a letter-only top-level label; no
+#: trailing dot). Written without look-arounds so the gate's SQL (RE2) uses the very same pattern.
+HOST_PATTERN = r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"
+_HOST = re.compile(f"^{HOST_PATTERN}$")
 #: Hosts of the official publishers (congresses, gazettes, SCJN, DOF, OJN): .gob.mx and a few others.
 OFFICIAL_HOST = re.compile(r"(^|\.)gob\.mx$|(^|\.)(congreso|legislatura|cgj|poderjudicial)[a-z0-9.-]*\.(mx|org\.mx)$")
+
+
+def mirror_pattern() -> str:
+    """All mirror-host patterns as one regular expression (for the validation gate's SQL)."""
+    return "|".join(f"(?:{p.pattern})" for p in MIRROR_HOSTS)
 
 
 def url_problem(url: str | None) -> str | None:
@@ -37,7 +45,7 @@ def url_problem(url: str | None) -> str | None:
     if parts.scheme not in ("http", "https"):
         return f"scheme {parts.scheme!r} is not http(s)"
     host = (parts.hostname or "").lower()
-    if not _HOST.match(host):
+    if len(host) > 253 or not _HOST.match(host):
         return f"host {host!r} is not a valid host name"
     if any(p.search(host) for p in MIRROR_HOSTS):
         return f"host {host!r} is a proxy or document mirror: cite the original, keep this as read_via"

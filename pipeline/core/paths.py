@@ -40,6 +40,11 @@ class DataPaths:
         return self.root / "processed"
 
     @property
+    def unvalidated(self) -> Path:
+        """Where ``build --no-validate`` writes: never published, never a baseline."""
+        return self.root / "unvalidated"
+
+    @property
     def database(self) -> Path:
         return self.processed / "proteja.duckdb"
 

@@ -21,4 +21,7 @@ TABLES = {
     "conflicts": "conflict_id",
     "snapshots": "line_no",
     "source_runs": "started_at, source, run_id",
+    "elements": "ordinal",
+    "element_findings": "version_id, element",
+    "element_reviews": "version_id, element",
 }

@@ -229,6 +229,8 @@ FETCH_OUTCOMES = _vocab(
         "empty": "A 200 answer with no data (e.g. a SIDOF day with empty lists).",
         "layout_changed": "A page object's counted selector failed: the page structure changed.",
         "parse_error": "The stored bytes could not be parsed (corrupt, encrypted or empty document).",
+        "store_error": "A stored blob is missing, or its bytes no longer hash to its name (raw store damage).",
+        "source_error": "A source raised an unexpected exception (a bug): all its records of the run were dropped.",
     }
 )
 

@@ -61,6 +61,12 @@ class EmptyContent(FetchError):
     outcome = "empty"
 
 
+class StoreDamaged(FetchError):
+    """Every stored copy of a URL is missing, corrupt or (judged again) a block page."""
+
+    outcome = "store_error"
+
+
 class NotInStore(FetchError):
     """Replay asked for a URL the raw store never held good content for."""
 
@@ -79,6 +85,7 @@ _BY_OUTCOME = {
         Truncated,
         DecodeFailed,
         EmptyContent,
+        StoreDamaged,
         HttpError,
     )
 }

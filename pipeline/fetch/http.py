@@ -52,13 +52,18 @@ from pipeline.fetch.attempts import (
 from pipeline.fetch.challenge import detect_block
 from pipeline.fetch.errors import FetchError, error_for
 from pipeline.fetch.robots import RobotsPolicy
-from pipeline.fetch.store import ManifestEntry, RawStore, utc_now_iso
+from pipeline.fetch.robots_fetch import RobotsFetching, Watchdog
+from pipeline.fetch.store import ManifestEntry, RawStore, StoreWriteFailed, utc_now_iso
 from pipeline.fetch.throttle import HostThrottle
 from pipeline.fetch.tls import verify_for
 
 USER_AGENT = "proteja/0.1 (+https://github.com/proteja-mx/proteja; open data on Mexican anti-trafficking law)"
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # law PDFs run to a few MB; whole DOF editions to tens of MB
 DEFAULT_TIMEOUTS = (10.0, 60.0)  # (connect, read) seconds; Mexican official servers are slow
+#: Wall-clock limit of one attempt, body included: a server dripping a byte a second never ends otherwise.
+DEFAULT_DEADLINE_S = 180.0
+#: The longest Retry-After we wait; a server asking for more is given up on for this run.
+MAX_RETRY_AFTER_S = 120.0
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 _CHUNK = 64 * 1024
 
@@ -76,7 +81,7 @@ def default_retry() -> Retry:
     )
 
 
-class HttpFetcher:
+class HttpFetcher(RobotsFetching):
     """Network fetcher writing into a :class:`RawStore`; see the module docstring."""
 
     offline = False
@@ -95,6 +100,8 @@ class HttpFetcher:
         obey_robots: bool = True,
         now: Callable[[], dt.datetime] | None = None,
         session: requests.Session | None = None,
+        deadline_s: float = DEFAULT_DEADLINE_S,
+        max_retry_after_s: float = MAX_RETRY_AFTER_S,
     ):
         self.store = store
         self.user_agent = user_agent
@@ -107,7 +114,9 @@ class HttpFetcher:
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
         self.session = session or requests.Session()
         self.session.headers.update({"User-Agent": user_agent, "Accept": "*/*"})
-        self._interval = 1.0  # min_interval_s of the source being fetched (for robots.txt too)
+        self.deadline_s = deadline_s
+        self.max_retry_after_s = max_retry_after_s
+        self._source: SourceInfo | None = None  # the source being fetched (robots.txt obeys its hosts too)
         self.robots = RobotsPolicy(self._fetch_robots)
         self.stats = FetchStats()
         self.last_entry: ManifestEntry | None = None
@@ -117,7 +126,7 @@ class HttpFetcher:
     def get(self, url: str, *, source: SourceInfo, encoding: str | None = None) -> Response:
         """Fetch ``url`` for ``source``; return the stored Response or raise a ``FetchError``."""
         codec = encoding or source.encoding
-        self._interval = source.min_interval_s
+        self._source = source
         retry = self.retry
         pending_delay = 0.0
         while True:
@@ -143,6 +152,9 @@ class HttpFetcher:
             self.get(url, source=source, encoding=encoding)
         except FetchError as exc:
             return exc.entry
+        except StoreWriteFailed as exc:  # nothing reached the manifest: say so instead of "ok"
+            return ManifestEntry.from_dict({"source": source.name, "url": url, "retrieved_at": utc_now_iso(self._now()),
+                                            "outcome": "store_error", "error": str(exc), "bytes": 0})  # fmt: skip
         assert self.last_entry is not None
         return self.last_entry
 
@@ -173,11 +185,17 @@ class HttpFetcher:
                 current = urljoin(current, resp.headers.get("Location", ""))
                 resp.close()
                 continue
+            watchdog = Watchdog(self.deadline_s, resp)
             try:
-                return self._read_response(url, current, resp, codec)
+                attempt = self._read_response(url, current, resp, codec)
             finally:
+                watchdog.cancel()
                 resp.close()
                 self.throttle.mark(host)
+            if watchdog.fired and attempt.outcome not in ("ok", "unchanged"):
+                error = f"no complete answer within the {self.deadline_s:g} s deadline ({attempt.error})"
+                return _Attempt("timeout", attempt.fields, error=error, retry_error=ReadTimeoutError(None, url, error))
+            return attempt
         return _Attempt("http_error", {"final_url": current}, error=f"more than {self.max_redirects} redirects")
 
     def _refusal(self, url: str, source: SourceInfo) -> _Attempt | None:
@@ -193,7 +211,7 @@ class HttpFetcher:
         if self.obey_robots:
             answer = self.robots.check(url)
             if not answer.allowed:
-                return _Attempt("robots_disallowed", {"final_url": url}, error=answer.reason)
+                return _Attempt(answer.outcome, {"final_url": url}, error=answer.reason)
         return None
 
     def _conditional_headers(self, url: str) -> dict:
@@ -340,21 +358,12 @@ class HttpFetcher:
             if raw is None or attempt.outcome != "http_error":
                 return None, 0.0
             retry_after = _retry_after(retry, raw)
+            if retry_after is not None and retry_after > self.max_retry_after_s:
+                attempt.error = f"{attempt.error}; Retry-After {retry_after:g} s is over the {self.max_retry_after_s:g} s we wait"
+                return None, 0.0
             if not retry.is_retry("GET", raw.status, has_retry_after=retry_after is not None):
                 return None, 0.0
             new = retry.increment(method="GET", url=url, response=raw)
             return new, max(new.get_backoff_time(), retry_after or 0.0)
         except (MaxRetryError, ReadTimeoutError, ConnectTimeoutError, ProtocolError):
             return None, 0.0  # retries exhausted (or not allowed for this error)
-
-    def _fetch_robots(self, robots_url: str) -> tuple[int | None, bytes]:
-        """GET robots.txt politely (same UA, throttle, TLS); (None, b"") if unreachable."""
-        host = urlsplit(robots_url).hostname or ""
-        self.throttle.wait(host, self._interval)
-        try:
-            resp = self.session.get(robots_url, timeout=self.timeouts, verify=verify_for(host))
-        except requests.exceptions.RequestException:
-            return None, b""
-        finally:
-            self.throttle.mark(host)
-        return resp.status_code, resp.content[:512 * 1024]

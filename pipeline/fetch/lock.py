@@ -1,7 +1,8 @@
-"""One writer at a time: an advisory lock on the raw store.
+"""One writer at a time: an advisory lock on the raw store, shared by ``refresh`` and ``build``.
 
-A second ``proteja refresh`` on the same data directory waits up to ``timeout`` seconds and then
-fails with :class:`StoreLocked`, naming the process that holds the lock. The lock is an
+A refresh writes the raw store and a build reads it and replaces ``data/processed``; either one
+started while the other (or a second of its kind) runs waits up to ``timeout`` seconds and then
+fails with :class:`StoreLocked`, naming what holds the lock (build or refresh, pid, since when). The lock is an
 ``flock`` on ``<root>/.lock``: the kernel releases it when the holder exits, even on a crash, so
 there are no stale locks to clean up.
 """
@@ -16,7 +17,7 @@ from pathlib import Path
 
 
 class StoreLocked(RuntimeError):
-    """Another process (or another refresh in this one) holds the raw store."""
+    """Another process (or another build/refresh in this one) holds the raw store."""
 
 
 class StoreLock:
@@ -30,8 +31,10 @@ class StoreLock:
         poll: float = 0.05,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        purpose: str = "refresh",
     ):
         self.path = Path(root) / ".lock"
+        self.purpose = purpose
         self.timeout = timeout
         self.poll = poll
         self._sleep = sleep
@@ -51,12 +54,12 @@ class StoreLock:
                     holder = _read_holder(fd)
                     os.close(fd)
                     raise StoreLocked(
-                        f"raw store {self.path.parent} is locked by another refresh ({holder}); "
-                        f"waited {self.timeout:g} s. Try again when it finishes."
+                        f"cannot {self.purpose}: the data directory {self.path.parent.parent} is busy, "
+                        f"{holder}; waited {self.timeout:g} s. Try again when it finishes."
                     ) from None
                 self._sleep(self.poll)
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()} since {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}".encode(), 0)
+        os.pwrite(fd, f"a {self.purpose} (pid {os.getpid()}) holds it since {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}".encode(), 0)
         self._fd = fd
 
     def release(self) -> None:

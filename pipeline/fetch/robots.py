@@ -2,7 +2,10 @@
 
 * 2xx: parse it and obey it for our product token (``proteja``), falling back to ``*``;
 * 4xx (404 is common: LeyesBiblio, SIL have none): no restrictions;
-* 5xx or unreachable: assume complete disallow (RFC 9309 §2.3.1.4) and say so in the error.
+* 5xx (after retries): assume complete disallow (RFC 9309 §2.3.1.4) and say so in the error;
+* unreachable (reset, closed port, TLS failure, timeout, a redirect off the allowed hosts, an
+  oversize body): the URL is not fetched and fails with *that* class (``connection_error``,
+  ``refused_host``…), not ``robots_disallowed``; the failure is not cached, so the next URL asks again.
 """
 
 from __future__ import annotations
@@ -20,15 +23,24 @@ ROBOTS_AGENT = "proteja"
 class RobotsAnswer:
     allowed: bool
     reason: str | None = None
+    outcome: str = "robots_disallowed"  # the fetch outcome of a URL this answer refuses
+
+
+@dataclass(frozen=True)
+class RobotsFetch:
+    """What reading robots.txt gave: a status and body, or the failure class that stopped it."""
+
+    status: int | None
+    body: bytes
+    outcome: str | None = None  # None when an answer (any status) arrived
+    error: str | None = None
 
 
 class RobotsPolicy:
-    """Answers "may we fetch this URL?" using ``fetch(robots_url) -> (status | None, body)``.
+    """Answers "may we fetch this URL?" using ``fetch(robots_url) -> RobotsFetch`` (or the older
+    ``(status | None, body)`` pair, where ``None`` means unreachable)."""
 
-    ``fetch`` returns ``(None, b"")`` when the server could not be reached.
-    """
-
-    def __init__(self, fetch: Callable[[str], tuple[int | None, bytes]], agent: str = ROBOTS_AGENT):
+    def __init__(self, fetch: Callable[[str], RobotsFetch | tuple[int | None, bytes]], agent: str = ROBOTS_AGENT):
         self._fetch = fetch
         self._agent = agent
         self._rules: dict[str, RobotFileParser | RobotsAnswer] = {}
@@ -36,9 +48,10 @@ class RobotsPolicy:
     def check(self, url: str) -> RobotsAnswer:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        if origin not in self._rules:
-            self._rules[origin] = self._load(origin)
-        rules = self._rules[origin]
+        rules = self._rules.get(origin) or self._load(origin)
+        if isinstance(rules, RobotsAnswer) and rules.outcome != "robots_disallowed":
+            return rules  # a transport failure: not cached, the next URL of this origin asks again
+        self._rules[origin] = rules
         if isinstance(rules, RobotsAnswer):
             return rules
         if rules.can_fetch(self._agent, url):
@@ -47,7 +60,12 @@ class RobotsPolicy:
 
     def _load(self, origin: str) -> RobotFileParser | RobotsAnswer:
         robots_url = f"{origin}/robots.txt"
-        status, body = self._fetch(robots_url)
+        got = self._fetch(robots_url)
+        if not isinstance(got, RobotsFetch):
+            got = RobotsFetch(*got, outcome="connection_error" if got[0] is None else None, error="unreachable")
+        status, body = got.status, got.body
+        if got.outcome and got.outcome != "http_error":
+            return RobotsAnswer(False, f"{robots_url} could not be read ({got.outcome}: {got.error})", got.outcome)
         if status is None or status >= 500:
             why = "unreachable" if status is None else f"answered HTTP {status}"
             return RobotsAnswer(False, f"{robots_url} {why}: assuming complete disallow (RFC 9309)")

@@ -21,6 +21,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -101,6 +102,7 @@ class RawStore:
         self._problems: list[ManifestProblem] = []
         self._latest_any: dict[str, ManifestEntry] = {}
         self._latest_good: dict[str, ManifestEntry] = {}
+        self._good: dict[str, list[ManifestEntry]] = {}
 
     # -- blobs -------------------------------------------------------------------------------
 
@@ -167,14 +169,20 @@ class RawStore:
         return entry
 
     def _append_line(self, line: str) -> int:
+        """Append one whole line and fsync it; on a short or failed write, cut the file back and raise."""
         self.root.mkdir(parents=True, exist_ok=True)
         data = (line + "\n").encode("utf-8")
         if _ends_without_newline(self.manifest_path):
             data = b"\n" + data  # isolate a partial line left by a crash instead of extending it
         fd = os.open(self.manifest_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
-            os.write(fd, data)
-            os.fsync(fd)
+            start = os.lseek(fd, 0, os.SEEK_END)
+            try:
+                _write_all(fd, data)
+                os.fsync(fd)
+            except OSError as exc:
+                os.ftruncate(fd, start)  # a full disk must not leave half a line for every later build
+                raise StoreWriteFailed(f"could not append to {self.manifest_path}: {exc}") from exc
         finally:
             os.close(fd)
         return len(data)
@@ -193,6 +201,11 @@ class RawStore:
         """The latest entry for ``url`` that points at a good blob (outcome ok/unchanged)."""
         self._refresh()
         return self._latest_good.get(url)
+
+    def good_entries(self, url: str) -> list[ManifestEntry]:
+        """Every entry for ``url`` that points at a good blob, newest first (replay falls back along it)."""
+        self._refresh()
+        return list(reversed(self._good.get(url, [])))
 
     def stored_response(self, url: str) -> Response | None:
         """The last good snapshot of ``url`` as a Response (no network), or None."""
@@ -229,13 +242,14 @@ class RawStore:
         self._latest_any[entry.url] = entry
         if entry.has_blob:
             self._latest_good[entry.url] = entry
+            self._good.setdefault(entry.url, []).append(entry)
 
     def _refresh(self) -> None:
         """Re-read the manifest when its size or mtime changed (another writer may append)."""
         key = self._stat_key()
         if self._loaded and key == self._cache_key:
             return
-        self._entries, self._problems, self._latest_any, self._latest_good = [], [], {}, {}
+        self._entries, self._problems, self._latest_any, self._latest_good, self._good = [], [], {}, {}, {}
         if key is not None:
             entries, self._problems = read_manifest(self.manifest_path)
             for entry in entries:
@@ -257,12 +271,39 @@ def read_manifest(path: Path) -> tuple[list[ManifestEntry], list[ManifestProblem
             problems.append(ManifestProblem(number, _preview(line), "partial last line (no newline)"))
             continue
         try:
-            entries.append(ManifestEntry.from_dict(json.loads(line)))
-        except (ValueError, TypeError) as exc:
+            entries.append(_entry_from_line(line))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
             problems.append(ManifestProblem(number, _preview(line), f"unreadable line: {exc}"))
     for problem in problems:
         log.warning("manifest %s line %d skipped: %s", path, problem.line_no, problem.reason)
     return entries, problems
+
+
+class StoreWriteFailed(OSError):
+    """The raw store could not be written (full disk, I/O error): nothing was recorded."""
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """``os.write`` until every byte is written; a write that makes no progress is an error."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(f"short write: {len(data) - len(view)} of {len(data)} bytes")
+        view = view[written:]
+
+
+def _entry_from_line(line: bytes) -> ManifestEntry:
+    """One manifest line, checked enough that every reader can rely on it (url, outcome, time)."""
+    data = json.loads(line)
+    if not isinstance(data, dict) or not isinstance(data.get("url"), str):
+        raise ValueError("not a manifest record (no url)")
+    entry = ManifestEntry.from_dict(data)
+    vocab.check("fetch_outcome", entry.outcome)
+    entry.retrieved_datetime  # noqa: B018 - raises on a cut or garbled timestamp
+    if entry.has_blob and not re.fullmatch(r"[0-9a-f]{64}", entry.sha256 or ""):
+        raise ValueError(f"bad sha256 {entry.sha256!r}")
+    return entry
 
 
 def _preview(line: bytes) -> str:

@@ -12,6 +12,8 @@ LeyesBiblio and the state congresses. Legacy binary ``.doc`` needs antiword or c
 
 from __future__ import annotations
 
+import collections
+import hashlib
 import io
 import re
 import shutil
@@ -98,8 +100,26 @@ def _looks_like_text(head: bytes) -> bool:
     return controls <= len(head) // 100
 
 
+#: The last few extractions by sha256: a build asks for one document's text from the law parser and from
+#: its source (the abrogation phrases), and each PDF must be extracted once, not once per caller.
+_RECENT: collections.OrderedDict[str, ExtractedText] = collections.OrderedDict()
+_RECENT_SIZE = 4
+
+
 def extract_text(content: bytes) -> ExtractedText:
     """Extract the text of a document; raise a DocumentError subclass when that is impossible."""
+    key = hashlib.sha256(content).hexdigest()
+    if key in _RECENT:
+        _RECENT.move_to_end(key)
+        return _RECENT[key]
+    extracted = _extract(content)
+    _RECENT[key] = extracted
+    while len(_RECENT) > _RECENT_SIZE:
+        _RECENT.popitem(last=False)
+    return extracted
+
+
+def _extract(content: bytes) -> ExtractedText:
     fmt = detect_format(content)
     extractor = {"pdf": _pdf_pages, "docx": _docx_pages, "doc": _doc_pages, "html": _html_pages, "txt": _txt_pages}
     pages = tuple(unicodedata.normalize("NFC", page) for page in extractor[fmt](content))
@@ -146,6 +166,26 @@ def _pdf_page_text(pdf, index: int) -> str:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+#: word/document.xml of the longest law is a few MB; more than this (decompressed) is a zip bomb.
+MAX_DOCX_XML_BYTES = 64 * 1024 * 1024
+
+
+class DocumentTooLarge(DocumentError):
+    kind = "too_large"
+
+
+def _read_capped(archive: zipfile.ZipFile, name: str) -> bytes:
+    """Decompress one member, stopping at MAX_DOCX_XML_BYTES whatever its header claims."""
+    info = archive.getinfo(name)
+    if info.file_size > MAX_DOCX_XML_BYTES:
+        raise DocumentTooLarge(f"{name} would decompress to {info.file_size} bytes (max {MAX_DOCX_XML_BYTES})")
+    with archive.open(info) as member:
+        data = member.read(MAX_DOCX_XML_BYTES + 1)
+    if len(data) > MAX_DOCX_XML_BYTES:
+        raise DocumentTooLarge(f"{name} decompresses to more than {MAX_DOCX_XML_BYTES} bytes")
+    return data
+
+
 def _docx_pages(content: bytes) -> list[str]:
     """Paragraph text of word/document.xml (headers and footers live elsewhere: they are furniture)."""
     try:
@@ -155,7 +195,7 @@ def _docx_pages(content: bytes) -> list[str]:
                 raise UnsupportedFormat("a ZIP file that is not a Word document (no word/document.xml)")
             if "EncryptionInfo" in names or "EncryptedPackage" in names:
                 raise EncryptedDocument("the Word document is encrypted")
-            xml = archive.read("word/document.xml")
+            xml = _read_capped(archive, "word/document.xml")
     except zipfile.BadZipFile as exc:
         raise CorruptDocument(f"the DOCX (ZIP) is corrupt: {exc}") from None
     try:

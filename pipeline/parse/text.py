@@ -35,12 +35,18 @@ class CleanText:
     first_page: tuple[str, ...]  # page 1 as extracted (normalised), furniture included
 
 
+# Compiled once: normalise_line and shape run on every line of every page.
+_JOINED_HYPHEN = re.compile(r"(?<=\w)[\ufffe\x02\u00ad](?=\w)")
+_SPACES = re.compile(r" {2,}")
+_DIGITS = re.compile(r"\d+")
+
+
 def normalise_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line)
     # pdfium marks a word hyphenated across lines with U+FFFE and joins the halves itself.
-    line = re.sub(r"(?<=\w)[\ufffe\x02\u00ad](?=\w)", "", line)
+    line = _JOINED_HYPHEN.sub("", line)
     line = line.replace("\xa0", " ").replace("\t", " ")
-    return re.sub(r" {2,}", " ", line).strip()
+    return _SPACES.sub(" ", line).strip()
 
 
 def page_lines(page: str) -> list[str]:
@@ -50,7 +56,7 @@ def page_lines(page: str) -> list[str]:
 
 def shape(line: str) -> str:
     """A line with digits masked, folded: "2 de 60" and "3 de 60" have the same shape."""
-    return re.sub(r"\d+", "#", fold(line))
+    return _DIGITS.sub("#", fold(line))
 
 
 def _zone_keys(lines: list[str]) -> list[tuple[int, int, str]]:

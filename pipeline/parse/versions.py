@@ -26,6 +26,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from pipeline.core import problems
 from pipeline.core.records import EffectRecord, Evidence, Instrument, ProvisionRecord, VersionRecord
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,21 @@ def _write(path: Path, data: dict) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         json.dump(data, out, ensure_ascii=False, sort_keys=True, default=str)
+        out.flush()
+        os.fsync(out.fileno())
     os.replace(temporary, path)
+
+
+def _read_cache(path: Path | None, instrument: Instrument, evidence: Evidence) -> VersionRecord | None:
+    """A cached record, or None: a truncated or stale cache file is a miss (reparsed, rewritten), never fatal."""
+    if path is None or not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return _from_json(data, instrument, evidence) if _current(data) else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        problems.record("parse cache", str(path), "parse_error", exc, f"unreadable cache file, reparsed: {exc}")
+        return None
 
 
 def law_version(content: bytes, instrument: Instrument, evidence: Evidence) -> VersionRecord | None:
@@ -119,15 +134,19 @@ def law_version(content: bytes, instrument: Instrument, evidence: Evidence) -> V
     session = _session.get() or ParseSession(None)
     sha256 = evidence.sha256 or hashlib.sha256(content).hexdigest()
     path = cache_file(session.cache_dir, sha256) if session.cache_dir else None
-    cached = json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else None
-    if cached is not None and _current(cached):
+    cached = _read_cache(path, instrument, evidence)
+    if cached is not None:
         session.cached += 1
-        return _from_json(cached, instrument, evidence)
+        return cached
     try:
         record = to_version_record(parse_law(content, url=evidence.url), instrument, evidence)
     except DocumentError as exc:
         session.unparsed.append(f"{instrument.instrument_id} {sha256[:12]}: {exc.kind}: {exc}")
         log.warning("unparsed document %s", session.unparsed[-1])
+        return None
+    except Exception as exc:  # noqa: BLE001 - a parser bug on one document costs that document only
+        session.unparsed.append(f"{instrument.instrument_id} {sha256[:12]}: parse_error: {type(exc).__name__}: {exc}")
+        problems.record(evidence.source or "law parser", evidence.url or sha256, "parse_error", exc)
         return None
     session.parsed += 1
     if path:

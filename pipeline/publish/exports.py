@@ -18,7 +18,7 @@ import duckdb
 from pipeline.core.paths import DataPaths
 from pipeline.core.tables import TABLES
 from pipeline.derive.status import publication_as_of, status_rows, timeline_rows
-from pipeline.publish import changes, render
+from pipeline.publish import changes, render, scorecard
 
 #: Published tables, with the columns that order their rows.
 
@@ -40,6 +40,9 @@ def write_publications(database: Path, out_dir: Path, paths: DataPaths) -> list[
             "status.html": render.render_html(rows, as_of=as_of, last_checked=last_checked),
             "timeline.json": json.dumps(render.jsonable(timeline_rows(con)), ensure_ascii=False, indent=2) + "\n",
         }
+        score = scorecard.scorecard_rows(con, as_of)
+        files["scorecard.csv"] = scorecard.render_csv(score)
+        files["scorecard.md"] = scorecard.render_markdown(score, as_of)
         feed = changes.compute(previous_dir=paths.processed, current_status=render.to_json_rows(rows), con=con)
         files["changes.json"] = json.dumps(feed, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         files["changes.atom"] = changes.render_atom(feed, as_of=as_of)

@@ -10,6 +10,7 @@ import datetime as dt
 import html
 import io
 import json
+import re
 
 from pipeline.core.vocab import LABELS
 from pipeline.publish.dates import reform_label, span_label, start_label, start_short
@@ -187,9 +188,18 @@ def _cite_key(ev: dict) -> tuple:
     return (ev.get("url"), ev.get("source_url"), ev.get("sha256"), iso(ev.get("date")), ev.get("issue"))
 
 
-def _citation_text(ev: dict) -> str:
-    supports = f"[{ev['supports']}]" if ev.get("supports") else ""
-    parts = [p for p in (supports, ev.get("gazette"), ev.get("issue"), iso(ev.get("date"))) if p]
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def md_escape(text: str | None) -> str:
+    """Text from the data as literal Markdown: a title never becomes a link, emphasis or a new cell."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+
+
+def _citation_text(ev: dict, escape=lambda text: text) -> str:
+    supports = f"[{ev['supports']}]" if ev.get("supports") else ""  # ours, not data: never escaped
+    data = [escape(p) for p in (ev.get("gazette"), ev.get("issue")) if p]
+    parts = [p for p in (supports, *data, iso(ev.get("date"))) if p]
     where = ev.get("url") or ev.get("source_url") or ""
     if ev.get("sha256"):
         proof = f"sha256:{ev['sha256']}"
@@ -216,9 +226,9 @@ def render_markdown(rows: list[dict], *, as_of: dt.date, last_checked: dt.date |
     for row in rows:
         refs = "".join(f"[{n}]" for n in _row_refs(row, numbers))
         cells = [
-            row["name"],
+            md_escape(row["name"]),
             label(row["summary"], lang),
-            (row.get("law_title") or "").replace("|", "/"),
+            md_escape(row.get("law_title")),
             _published_cell(row, lang),
             reform_label(row, lang),
             _bills_cell(row, lang),
@@ -231,13 +241,14 @@ def render_markdown(rows: list[dict], *, as_of: dt.date, last_checked: dt.date |
                    "oficial." if lang == "es" else "† Rests only on secondary sources (press, copies, third-party "
                    "catalogues): check the gazette."), ""]
     lines += ["## " + ("Fuentes" if lang == "es" else "Sources"), ""]
-    lines += [f"{i}. {_citation_text(ev)}" for i, ev in enumerate(ordered, start=1)]
+    lines += [f"{i}. {_citation_text(ev, md_escape)}" for i, ev in enumerate(ordered, start=1)]
     return "\n".join(lines) + "\n"
 
 
 def render_text_table(rows: list[dict], *, lang: str = "en"):
     """A compact rich Table for the terminal (the full titles are in --format md/json/html)."""
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=None, show_lines=False, pad_edge=False)
     for column in ("State", "Summary", "Law (title, shortened)", "Published", "Last reform", "Bills", "Checked", "Ev."):
@@ -246,9 +257,9 @@ def render_text_table(rows: list[dict], *, lang: str = "en"):
         title = row.get("law_title") or ""
         published = start_short(row)
         table.add_row(
-            f"{row['state'].removeprefix('MX-')} {row['name']}",
+            Text(f"{row['state'].removeprefix('MX-')} {row['name']}"),  # Text: data is never rich markup
             label(row["summary"], lang),
-            title if len(title) <= 48 else title[:47] + "…",
+            Text(title if len(title) <= 48 else title[:47] + "…"),
             published,
             reform_label(row, "en"),
             str(row.get("pending_bills") or 0),

@@ -21,12 +21,12 @@ Families (issue 8):
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from pipeline.core import jurisdictions, vocab
-from pipeline.core.paths import TABLES_SQL_DIR
+from pipeline.core.citations import HOST_PATTERN, OFFICIAL_HOST, mirror_pattern
+from pipeline.core.paths import TABLES_SQL_DIR  # noqa: F401 - re-exported for the tests
+from pipeline.validate.closed_sets import _nullable, schema_literal_sets, vocab_columns  # noqa: F401
 
 FAMILIES = (
     "row_counts", "keys", "vocabulary", "dates", "ordering", "referential", "formats", "no_silent_loss",
@@ -104,28 +104,14 @@ KEYS: dict[str, list[tuple[str, ...]]] = {
     "reviews": [("review_id",)],
     "evidence": [("evidence_id",)],
     "conflicts": [("conflict_id",)],
+    "elements": [("code",)],
+    "element_findings": [("version_id", "element")],
+    "element_reviews": [("version_id", "element")],
     STATUS: [("state",)],
 }
 
-#: Coded columns and the vocabulary of pipeline.core.vocab they draw from.
-VOCAB_COLUMNS: dict[tuple[str, str], str] = {
-    ("instruments", "instrument_type"): "instrument_type",
-    ("events", "event_type"): "event_type",
-    ("events", "best_kind"): "evidence_kind",
-    ("events", "best_confidence"): "confidence",
-    ("bill_events", "event_type"): "bill_event_type",
-    ("bill_proponents", "proponent_kind"): "proponent_kind",
-    ("bill_documents", "document_kind"): "bill_document_kind",
-    ("reviews", "review_kind"): "review_kind",
-    ("reviews", "decision"): "review_decision",
-    ("evidence", "kind"): "evidence_kind",
-    ("evidence", "confidence"): "confidence",
-    ("snapshots", "outcome"): "fetch_outcome",
-    ("effects", "effect_type"): "effect_type",
-    ("provisions", "level"): "provision_level",
-    (STATUS, "summary"): "summary",
-    (STATUS, "law_status"): "law_status",
-}
+# Coded columns and the vocabulary of pipeline.core.vocab they draw from: see vocab_columns(), generated
+# from the schema's {{vocab:NAME}} CHECKs and from the derived status columns named after a vocabulary.
 
 #: Date and timestamp columns that must lie between MIN_DATE and the build date.
 DATE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -186,23 +172,6 @@ REFORM_EVENTS = ("reformed", "provisions_added", "provisions_derogated")
 ENDING_EVENTS = tuple(sorted(vocab.SUBSETS["ending_events"]))
 
 
-# -- closed sets generated from the schema ---------------------------------------------------------
-
-_CREATE_TABLE = re.compile(r"CREATE TABLE (\w+) \((.*?)\n\);", re.S)
-_LITERAL_IN = re.compile(r"\((\w+) IN \(('[^)]*')\)\)")
-
-
-@lru_cache(maxsize=1)
-def schema_literal_sets() -> dict[tuple[str, str], tuple[str, ...]]:
-    """Closed sets written as literal ``IN ('a', 'b')`` lists in schemas/*.sql (not in vocab.py)."""
-    found: dict[tuple[str, str], tuple[str, ...]] = {}
-    for path in sorted(TABLES_SQL_DIR.glob("*.sql")):
-        for table, body in _CREATE_TABLE.findall(path.read_text(encoding="utf-8")):
-            for column, values in _LITERAL_IN.findall(body):
-                found[(table, column)] = tuple(v.strip().strip("'") for v in values.split(","))
-    return found
-
-
 def _jurisdiction_codes(states_only: bool = False) -> list[str]:
     return sorted(j.code for j in jurisdictions.load() if j.is_state or not states_only)
 
@@ -255,14 +224,15 @@ def _key_checks() -> list[Check]:
 
 def _vocabulary_checks() -> list[Check]:
     out = []
-    for (table, column), name in VOCAB_COLUMNS.items():
+    for (table, column), name in vocab_columns().items():
         allowed = sorted(vocab.ALL_VOCABULARIES[name])
-        out.append(Check("vocabulary", table, "expect_column_values_to_not_be_null", {"column": column},
-                         f"{table}.{column} always holds a {name} code"))  # fmt: skip
+        if not _nullable(table, column):
+            out.append(Check("vocabulary", table, "expect_column_values_to_not_be_null", {"column": column},
+                             f"{table}.{column} always holds a {name} code"))  # fmt: skip
         out.append(Check("vocabulary", table, "expect_column_values_to_be_in_set",
                          {"column": column, "value_set": allowed}, f"{table}.{column} is a {name} (pipeline.core.vocab)"))
     for (table, column), allowed in sorted(schema_literal_sets().items()):
-        if (table, column) in VOCAB_COLUMNS:
+        if (table, column) in vocab_columns():
             continue
         out.append(Check("vocabulary", table, "expect_column_values_to_be_in_set",
                          {"column": column, "value_set": sorted(allowed)},
@@ -397,9 +367,32 @@ def _referential_rules() -> list[Rule]:
     return out  # fmt: skip
 
 
+def _citation_rules() -> list[Rule]:
+    """Citations a reader can check: real hosts, never a proxy or mirror, 'official' only on official hosts."""
+    host = "lower(regexp_extract({col}, '^https?://([^/:?#]*)', 1))"
+    bad = " OR ".join(
+        f"({c} IS NOT NULL AND (NOT regexp_full_match({host.format(col=c)}, '{HOST_PATTERN}') "
+        f"OR regexp_matches({host.format(col=c)}, '{mirror_pattern()}')))"
+        for c in ("url", "source_url")
+    )
+    official = OFFICIAL_HOST.pattern.replace("\\", "\\")
+    return [
+        Rule("formats", "expect_citations_on_citable_hosts", "evidence", "url",
+             f"SELECT evidence_id, url, source_url FROM evidence WHERE {bad} ORDER BY ALL",
+             "evidence URLs have a valid host name and are never a proxy or document mirror"),
+        Rule("formats", "expect_official_evidence_on_official_hosts", "evidence", "source_url",
+             f"""SELECT evidence_id, source_url, source_kind FROM evidence
+                 WHERE kind = 'curated' AND confidence = 'official'
+                   AND (source_kind NOT IN ('official_site', 'official_gazette')
+                        OR NOT regexp_matches({host.format(col="source_url")}, '{official}'))
+                 ORDER BY ALL""",
+             "curated evidence marked official points at the official publisher's host"),
+    ]  # fmt: skip
+
+
 def _format_rules() -> list[Rule]:
     outcomes = _in_list(sorted(vocab.FETCH_OUTCOMES))
-    return [
+    return [*_citation_rules(),
         Rule("formats", "expect_instrument_ids_to_be_jurisdiction_slash_slug", "instruments", "instrument_id",
              "SELECT instrument_id, jurisdiction, slug FROM instruments "
              "WHERE instrument_id IS DISTINCT FROM jurisdiction || '/' || slug ORDER BY ALL",

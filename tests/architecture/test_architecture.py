@@ -12,8 +12,9 @@ from pipeline.core.paths import PACKAGE_DIR, REPO_DIR, DataPaths
 from pipeline.jobs.coverage import coverage_rows, render_markdown
 
 #: Stage ranks: a module may import only modules of its own rank or lower (fetch → … → publish).
-RANKS = {"core": 0, "fetch": 1, "parse": 2, "sources": 3, "store": 4, "derive": 5, "validate": 6, "publish": 7}
-TOP = 8  # build.py, cli.py, jobs/, __main__: they wire the stages and may import any of them
+RANKS = {"core": 0, "fetch": 1, "parse": 2, "sources": 3, "store": 4, "harmonise": 5, "derive": 6, "validate": 7,
+         "publish": 8}
+TOP = 9  # build.py, cli.py, jobs/, __main__: they wire the stages and may import any of them
 MAX_LINES = 420
 
 

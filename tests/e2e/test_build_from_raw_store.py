@@ -46,7 +46,7 @@ CURATED = [
 
 
 def _db(paths):
-    return duckdb.connect(str(paths.database), read_only=True)
+    return duckdb.connect(str(paths.unvalidated / "proteja.duckdb"), read_only=True)  # --no-validate output
 
 
 def test_scraped_evidence_joins_and_outranks_the_registry(tmp_path):

@@ -17,7 +17,7 @@ def committed_db(tmp_path_factory):
     shutil.copytree(REPO_DIR / "data" / "raw", root / "raw", dirs_exist_ok=True)  # may hold only a README
     paths = DataPaths(root)
     build(paths, validate=False)
-    con = duckdb.connect(str(paths.database), read_only=True)
+    con = duckdb.connect(str(paths.unvalidated / "proteja.duckdb"), read_only=True)  # --no-validate output
     yield con
     con.close()
 

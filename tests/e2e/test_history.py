@@ -25,7 +25,7 @@ def con(tmp_path_factory):
         shutil.copytree(REPO_DIR / "data" / part, root / part, dirs_exist_ok=True)
     paths = DataPaths(root)
     build(paths, validate=False)
-    connection = duckdb.connect(str(paths.database), read_only=True)
+    connection = duckdb.connect(str(paths.unvalidated / "proteja.duckdb"), read_only=True)  # --no-validate output
     yield connection
     connection.close()
 

@@ -53,7 +53,7 @@ def con(tmp_path_factory):
         _put(store, source, url, content, ctype)
     result = build(paths, validate=False)
     assert result.scraped_records > 0
-    connection = duckdb.connect(str(paths.database), read_only=True)
+    connection = duckdb.connect(str(result.database), read_only=True)  # --no-validate: data/unvalidated
     yield connection
     connection.close()
 

@@ -21,7 +21,7 @@ nbclient = pytest.importorskip("nbclient")
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
-NAMES = ("01_status_overview", "02_federal_law_history", "03_states_compared")
+NAMES = ("01_status_overview", "02_federal_law_history", "03_states_compared", "04_scorecard")
 #: ipykernel's own inline backend renders PNGs with Agg, headless; a plain MPLBACKEND=Agg (as a CI
 #: environment may set) would make plt.show() draw nothing.
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
@@ -36,8 +36,8 @@ def build_copy(target: Path, *, raw_store=None) -> Path:
     (data / "raw").mkdir(parents=True, exist_ok=True)
     if raw_store:
         raw_store(data / "raw")
-    # The expectation gate is tested elsewhere; the notebooks read what the build derives.
-    build(DataPaths(data), validate=False)
+    # The notebooks read the publication, and only a validated build publishes.
+    build(DataPaths(data))
     return data
 
 
@@ -128,6 +128,16 @@ def test_states_compared_counts_laws_and_reports_each_source(executed, committed
     checked = scalar(committed, "SELECT count(last_checked) FROM status_table(current_date)")
     assert f"states checked: {checked} of 32;" in text
     assert images(executed["03_states_compared"]) == 1
+
+
+def test_scorecard_notebook_counts_elements_and_says_no_text_is_fetched(executed, committed):
+    text = printed(executed["04_scorecard"])
+    assert "18 elements" in text
+    assert "33 jurisdictions x 18 elements" in text
+    present = scalar(committed, "SELECT count(*) FROM scorecard(current_date) WHERE finding = 'present'")
+    assert f"{present} present cells, " in text
+    acted = scalar(committed, "SELECT count(*) FILTER (WHERE acted_after_lg) FROM harmonisation_timing")
+    assert f"{acted} states published or reformed a specific law after 2012-06-14" in text
 
 
 def test_notebooks_open_the_database_read_only(executed):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -87,11 +88,20 @@ def _write_by_jurisdiction(folder: Path, rows: list[dict], columns) -> None:
             writer.writerows(file_rows)
 
 
-@pytest.fixture
-def history_paths(tmp_path) -> DataPaths:
-    paths = write_registry(tmp_path / "data", HISTORY)
-    build(paths, validate=False)
+@pytest.fixture(scope="session")
+def _published_history(tmp_path_factory) -> DataPaths:
+    """HISTORY built once with the gate on: only a validated build publishes into data/processed."""
+    paths = write_registry(tmp_path_factory.mktemp("history") / "data", HISTORY)
+    result = build(paths)
+    assert result.validation and result.validation["success"], result.validation
     return paths
+
+
+@pytest.fixture
+def history_paths(_published_history, tmp_path) -> DataPaths:
+    """A private copy of the published HISTORY data folder (tests may change it)."""
+    shutil.copytree(_published_history.root, tmp_path / "data", ignore=shutil.ignore_patterns(".lock"))
+    return DataPaths(tmp_path / "data")
 
 
 @pytest.fixture

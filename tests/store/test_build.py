@@ -34,11 +34,11 @@ def test_two_builds_give_byte_identical_publications(tmp_path):
     second = write_registry(tmp_path / "b", HISTORY)
     build(first, validate=False)
     build(second, validate=False)
-    a, b = _digests(first.processed), _digests(second.processed)
+    a, b = _digests(first.unvalidated), _digests(second.unvalidated)
     assert "tables/events.parquet" in a and "status.html" in a and "datapackage.json" in a
     assert a == b
-    build(first, validate=False)  # a rebuild over its own previous publication: tables unchanged
-    rebuilt = _digests(first.processed)
+    build(first, validate=False)  # a rebuild over its own previous output: tables unchanged
+    rebuilt = _digests(first.unvalidated)
     assert {k: v for k, v in rebuilt.items() if k != "datapackage.json"} == {
         k: v for k, v in a.items() if k != "datapackage.json"
     }
@@ -99,10 +99,10 @@ def test_csv_cells_are_safe_against_formula_injection(tmp_path):
                  note="@SUM(1)")]  # fmt: skip
     paths = write_registry(tmp_path / "x", rows)
     build(paths, validate=False)
-    text = (paths.processed / "tables" / "instruments.csv").read_text()
+    text = (paths.unvalidated / "tables" / "instruments.csv").read_text()
     assert "'=HYPERLINK" in text and '\n"=HYPERLINK' not in text
-    assert "'@SUM(1)" in (paths.processed / "tables" / "events.csv").read_text()
-    assert "'=HYPERLINK" in (paths.processed / "status.csv").read_text()
+    assert "'@SUM(1)" in (paths.unvalidated / "tables" / "events.csv").read_text()
+    assert "'=HYPERLINK" in (paths.unvalidated / "status.csv").read_text()
 
 
 def test_html_page_has_all_states_legend_as_of_and_citations(history_paths):
@@ -128,7 +128,7 @@ def test_datapackage_lists_every_file_with_its_hash(history_paths):
 
 def test_change_feed_lists_exactly_the_planted_changes(tmp_path):
     paths = write_registry(tmp_path / "c", HISTORY)
-    build(paths, validate=False)
+    build(paths)  # the feed compares with the previous *published* (validated) build
     first = json.loads((paths.processed / "changes.json").read_text())
     assert first == {"changes": [], "first_publication": True, "previous_as_of": None}
     planted = HISTORY + [
@@ -138,7 +138,7 @@ def test_change_feed_lists_exactly_the_planted_changes(tmp_path):
         fact("MX-NLE", "inic-2025", "Iniciativa NL", "iniciativa", "presented", "2025-04-01"),
     ]  # fmt: skip
     write_registry(paths.root, planted)
-    build(paths, validate=False)
+    build(paths)
     feed = json.loads((paths.processed / "changes.json").read_text())
     got = sorted((c["kind"], c["jurisdiction"], c["event"]) for c in feed["changes"])
     assert got == [
@@ -169,11 +169,11 @@ def test_unknown_publication_is_said_and_citations_are_not_repeated(tmp_path):
     ]  # fmt: skip
     paths = write_registry(tmp_path / "u", rows)
     build(paths, validate=False)
-    page = (paths.processed / "status.html").read_text()
+    page = (paths.unvalidated / "status.html").read_text()
     row = page[page.index("<td>Campeche</td>"):].split("</tr>")[0]
     assert ("<td>vigente al 2026-01-15 (fecha de consulta), desde fecha desconocida / "
             "in force by 2026-01-15 (day a source was consulted), since unknown</td>") in row
     assert row.count('href="#c1"') == 1 and 'href="#c2"' not in row
-    markdown = (paths.processed / "status.en.md").read_text()
+    markdown = (paths.unvalidated / "status.en.md").read_text()
     assert ("| Campeche | Law in force | Ley de Trata de Campeche | in force by 2026-01-15 (day a source was "
             "consulted), since unknown |") in markdown

@@ -13,8 +13,9 @@ LAW = ("MX-DUR", "ley-trata", "Ley de Trata de Durango", "ley_estatal_trata")
 
 
 def _build(root, rows):
+    """A validated build: only it publishes into data/processed and becomes the change feed's baseline."""
     paths = write_registry(root, rows)
-    build(paths, validate=False)
+    assert build(paths).validation["success"]
     return paths
 
 
@@ -29,7 +30,7 @@ def test_a_year_refined_to_a_day_is_a_refinement_not_a_new_event(tmp_path):
              source_url="https://press.example.com/a"),
         fact(*LAW, "published", "2012-07-15", gazette="Periódico Oficial del Estado de Durango"),
     ])  # fmt: skip
-    build(paths, validate=False)
+    assert build(paths).validation["success"]
     feed = json.loads((paths.processed / "changes.json").read_text())["changes"]
     refinements = [c for c in feed if c["kind"] == "refinement"]
     assert [(c["subject"], c["from"], c["to"]) for c in refinements] == [("MX-DUR/ley-trata", "2012", "2012-07-15")]

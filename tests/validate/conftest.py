@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from pipeline.build import build
-from pipeline.core.paths import REPO_DIR, DataPaths
+from pipeline.core.paths import DataPaths
 from tests.store.conftest import fact, write_registry
 
 # Oaxaca: a law published, reformed, abrogated and replaced (the ordering seeds move these dates).
@@ -76,12 +75,23 @@ def drop_constraints(con: duckdb.DuckDBPyConnection, table: str) -> None:
     con.execute(f"ALTER TABLE {table}__copy RENAME TO {table}")
 
 
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """``python -m pipeline ARGS`` in this process, so every test shares one great-expectations import.
+
+    A crash inside the command is re-raised (never mistaken for a failing exit code)."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(["proteja", *args], result.exit_code, result.stdout, result.stderr)
+
+
 def run_validate(data: DataPaths, database: Path, *extra: str) -> subprocess.CompletedProcess:
-    """``python -m pipeline validate --db COPY``; the data folder supplies the previous publication."""
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", "--data-dir", str(data.root), "validate", "--db", str(database), *extra],
-        capture_output=True, text=True, check=False, cwd=REPO_DIR,
-    )  # fmt: skip
+    """``proteja validate --db COPY``; the data folder supplies the previous publication."""
+    return run_cli("--data-dir", str(data.root), "validate", "--db", str(database), *extra)
 
 
 def flat(text: str) -> str:

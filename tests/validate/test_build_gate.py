@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
-import sys
 
 import duckdb
 import pytest
@@ -14,7 +12,7 @@ import pytest
 from pipeline.build import BuildFailed, build
 from pipeline.core.paths import REPO_DIR, DataPaths
 from tests.store.conftest import fact, write_registry
-from tests.validate.conftest import HISTORY
+from tests.validate.conftest import HISTORY, run_cli
 
 
 def _digests(folder) -> dict[str, str]:
@@ -54,13 +52,11 @@ def test_build_command_exits_non_zero_and_names_the_rejected_candidate(tmp_path)
     before = _digests(paths.processed)
     lost = [row for row in HISTORY if row["instrument_slug"] != "ley-trata-2019"]  # Oaxaca loses its law
     write_registry(paths.root, lost)
-    result = subprocess.run([sys.executable, "-m", "pipeline", "--data-dir", str(paths.root), "build", "-q"],
-                            capture_output=True, text=True, check=False, cwd=REPO_DIR)  # fmt: skip
+    result = run_cli("--data-dir", str(paths.root), "build", "-q")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "validation failed" in result.stderr and str(paths.rejected) in " ".join(result.stderr.split())
     assert _digests(paths.processed) == before
-    allowed = subprocess.run([sys.executable, "-m", "pipeline", "--data-dir", str(paths.root), "build", "-q",
-                              "--allow-shrink"], capture_output=True, text=True, check=False, cwd=REPO_DIR)  # fmt: skip
+    allowed = run_cli("--data-dir", str(paths.root), "build", "-q", "--allow-shrink")
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr
     report = json.loads((paths.processed / "validation" / "validation.json").read_text(encoding="utf-8"))
     assert report["allow_shrink"] is True and report["statistics"]["waived"] >= 1

@@ -130,7 +130,7 @@ def _decree_effects(decrees: list[ReformDecree]) -> list[Effect]:
 
 def _check_numbering(doc: LawDocument) -> None:
     """Warn (never fail) when numbered articles skip or repeat a number."""
-    numbers = [int(a.number) for a in doc.articles if a.number.isdigit() and not a.suffix]
+    numbers = [int(a.number) for a in doc.articles if a.number.isdecimal() and not a.suffix]
     for previous, current in zip(numbers, numbers[1:], strict=False):
         if current != previous + 1:
             doc.warnings.append(f"article numbering jumps from {previous} to {current}")

@@ -63,7 +63,7 @@ def _structure_number(tokens: list[str]) -> tuple[str, int] | None:
     first = tokens[0].rstrip(".:-")
     if re.fullmatch(r"[IVXLC]+", first):
         return str(roman_to_int(first)), 1
-    if first.isdigit():
+    if first.isdecimal():  # not isdigit(): '²' is a digit int() refuses
         return str(int(first)), 1
     for used in (2, 1):
         value = ordinal_value(" ".join(t.rstrip(".:-") for t in tokens[:used]))

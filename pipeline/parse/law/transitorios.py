@@ -46,7 +46,8 @@ def _transitorio_heading(line: str, items: list[Transitorio]):
     if not m:
         return None
     words = m.group("words")
-    value: int | str | None = int(re.sub(r"\D", "", words)) if words[0].isdigit() else ordinal_value(words)
+    digits = re.sub(r"\D", "", words)
+    value: int | str | None = int(digits) if words[0].isdecimal() and digits.isdecimal() else ordinal_value(words)
     if value is None:
         return None
     rest = m.group("rest").strip()

@@ -67,7 +67,7 @@ CREATE TABLE source_runs (
 -- How each jurisdiction's bills are tracked: by a scraped source, by curated research, or not at all.
 -- A state whose bills are not tracked never reads as "no pending bills" (see status_table).
 CREATE TABLE bill_tracking (
-    jurisdiction VARCHAR NOT NULL REFERENCES jurisdictions (code),
+    jurisdiction VARCHAR NOT NULL,                  -- a jurisdictions.code (checked by the gate, not by a key)
     basis        VARCHAR NOT NULL CHECK (basis IN {{vocab:bill_tracking}}),
     since        DATE,                              -- the day that tracking looked (research) or first fetched
     covers       VARCHAR,                           -- what period or pages it covered, as the log says

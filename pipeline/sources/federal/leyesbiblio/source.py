@@ -66,14 +66,13 @@ _ABROGATES = re.compile(
 
 
 def pdf_text(content: bytes) -> str:
-    """Plain text of a PDF (pypdfium2: fast bulk text; layout does not matter for these phrases)."""
-    import pypdfium2
+    """Plain text of a PDF: the law parser's own extraction (memoised), so each PDF is extracted once."""
+    from pipeline.parse.extract import DocumentError, extract_text
 
-    document = pypdfium2.PdfDocument(content)
     try:
-        return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
-    finally:
-        document.close()
+        return extract_text(content).text
+    except DocumentError:
+        return ""
 
 
 def abrogated_laws(text: str) -> list[tuple[str, dt.date]]:

@@ -1,0 +1,107 @@
+"""An offline build from a raw store holding a state trafficking-law text (our fixture) publishes a scorecard
+whose every ``present`` cell has a provision id and an excerpt that occurs in that provision."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shutil
+
+import duckdb
+import pytest
+
+from pipeline.build import build
+from pipeline.core.paths import REPO_DIR, DataPaths
+from pipeline.fetch.store import RawStore
+from pipeline.sources.states.dur import laws as dur
+from tests.parse.builders import STATE_HEADER, paginate, pdf_from_pages
+from tests.sources.states import test_dur
+
+RETRIEVED = "2026-11-30T12:00:00Z"
+
+BODY = [
+    "LEY PARA LA ATENCIÓN DE LAS VÍCTIMAS DE TRATA DEL ESTADO MODELO.",
+    "PUBLICADO EN EL PERIÓDICO OFICIAL No. 7, DE FECHA 15/01/2015, DECRETO 101, LXVI LEGISLATURA.",
+    "CAPÍTULO I",
+    "DISPOSICIONES GENERALES",
+    "ARTÍCULO 1. Esta ley es de orden público y tiene por objeto la atención integral a las víctimas de trata.",
+    "ARTÍCULO 2. Corresponde al Ejecutivo:",
+    "I. Aprobar el Programa Estatal para Prevenir la Trata de Personas;",
+    "II. Crear albergues y refugios para las víctimas;",
+    "III. Impartir capacitación a los servidores públicos.",
+    "ARTÍCULO 3. Se crea la Comisión Interinstitucional contra la Trata de Personas.",
+    "ARTÍCULO 4. Los delitos previstos en la Ley General se investigarán por la Fiscalía Especializada.",
+    "ARTÍCULO 5. El juez condenará al pago de la reparación del daño.",
+    "TRANSITORIOS",
+    "ARTÍCULO PRIMERO. La presente Ley entrará en vigor al día siguiente de su publicación.",
+]
+
+
+def _pdf() -> bytes:
+    return pdf_from_pages(paginate(BODY, [*STATE_HEADER, "{page}"], per_page=12))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("scorecard") / "data"
+    shutil.copytree(REPO_DIR / "data" / "registry", root / "registry")
+    paths = DataPaths(root)
+    store = RawStore(paths.raw)
+    for url, content, ctype in [(dur.CATALOGUE_URL, test_dur.LISTING, "text/html"),
+                                (test_dur.TRATA + ".pdf", _pdf(), "application/pdf")]:  # fmt: skip
+        store.put(content, source=dur.INFO.name, url=url, final_url=url, retrieved_at=RETRIEVED, http_status=200,
+                  content_type=ctype, outcome="ok")  # fmt: skip
+    build(paths, validate=False)
+    return paths
+
+
+def test_published_scorecard_cells_rest_on_provisions_and_verbatim_excerpts(built):
+    con = duckdb.connect(str(built.database), read_only=True)
+    try:
+        texts = dict(con.execute("SELECT provision_id, text FROM provisions").fetchall())
+    finally:
+        con.close()
+    with (built.processed / "scorecard.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    durango = {r["element"]: r for r in rows if r["jurisdiction"] == "MX-DUR"}
+    assert len(durango) == 18
+    present = [r for r in rows if r["finding"] == "present"]
+    assert {r["element"] for r in present} >= {"programa_estatal", "albergues", "capacitacion", "organo_coordinacion",
+                                               "reparacion_dano", "fiscalia_especializada", "atencion_victimas"}
+    for row in present:
+        ids = row["provision_ids"].split("|")
+        assert ids and all(i in texts for i in ids), row
+        assert row["excerpt"] and row["excerpt"] in texts[ids[0]] and len(row["excerpt"]) <= 200, row
+    assert durango["albergues"]["provision_ids"].endswith("~art_2.frac_II")
+    # the law cites "los delitos previstos en la Ley General": it does not define offences itself
+    assert durango["tipifica_delito"]["finding"] == "absent"
+    others = {r["finding"] for r in rows if r["jurisdiction"] not in ("MX-DUR",)}
+    assert others == {"text not yet fetched"}
+    assert "scorecard.md" in (built.processed / "datapackage.json").read_text(encoding="utf-8")
+
+
+def test_timing_and_invalidations_are_queryable(built):
+    con = duckdb.connect(str(built.database), read_only=True)
+    try:
+        timing = dict(con.execute("SELECT jurisdiction, acted_after_lg FROM harmonisation_timing").fetchall())
+        scjn = con.execute("SELECT jurisdiction, date FROM scjn_invalidations WHERE jurisdiction = 'MX-QUE'").fetchall()
+    finally:
+        con.close()
+    assert len(timing) == 32 and timing["MX-DUR"] is True
+    assert ("MX-QUE", dt.date(2015, 4, 28)) in scjn
+
+
+def test_cli_reads_the_built_scorecard_for_one_state(built):
+    import json
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["--data-dir", str(built.root), "scorecard", "--state", "MX-DUR", "--as-of", "2026-11-30", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["element"]: r for r in json.loads(result.output)}
+    assert len(rows) == 18 and {r["jurisdiction"] for r in rows.values()} == {"MX-DUR"}
+    assert rows["albergues"]["finding"] == "present"
+    result = CliRunner().invoke(app, ["--data-dir", str(built.root), "scorecard", "--state", "MX-SON", "--as-of", "2026-11-30", "--format", "md"])
+    assert result.exit_code == 0 and "*text not yet fetched*" in result.output
