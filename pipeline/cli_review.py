@@ -25,11 +25,17 @@ _QUEUE_SQL = ("SELECT review_id, review_kind, subject, proposed, rules_version, 
               "example_text, occurrences FROM review_queue ORDER BY review_kind, occurrences DESC, review_id")  # fmt: skip
 
 
+def _last_database():
+    """The last build's database: the published one, or a newer ``build --no-validate`` one (data/unvalidated)."""
+    candidates = [p for p in (state.paths.database, state.paths.unvalidated / "proteja.duckdb") if p.exists()]
+    return max(candidates, key=lambda p: p.stat().st_mtime) if candidates else state.paths.database
+
+
 def _queue() -> list[dict]:
     from pipeline.store.db import StoreMissing, connect_read_only
 
     try:
-        con = connect_read_only(state.paths.database)
+        con = connect_read_only(_last_database())
     except StoreMissing as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(code=2) from exc

@@ -65,7 +65,7 @@ def paths(tmp_path_factory):
 
 
 def _con(paths):
-    return duckdb.connect(str(paths.database), read_only=True)
+    return duckdb.connect(str(paths.unvalidated / "proteja.duckdb"), read_only=True)  # --no-validate
 
 
 def _pending(con, state):
