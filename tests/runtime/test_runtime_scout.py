@@ -54,8 +54,8 @@ def test_scout_classifies_each_state_through_the_polite_fetcher(server, make_fet
     assert results["MX-AGU"].laws[0][1] == server.url("/agenda_legislativa/leyes/descargarPdf/419")  # resolved
     assert (results["MX-BCN"].reachable, results["MX-BCN"].fetch) == (True, "blocked")
     assert (results["MX-CHP"].fetch, results["MX-CHP"].layout) == ("ok", "changed")
-    # nothing listens: robots.txt is unreachable, the fetcher assumes a complete disallow (RFC 9309)
-    assert (results["MX-DUR"].reachable, results["MX-DUR"].fetch) == (False, "robots_disallowed")
+    # nothing listens: robots.txt cannot be fetched, and the run says so with the real failure class
+    assert (results["MX-DUR"].reachable, results["MX-DUR"].fetch) == (False, "connection_error")
     assert {r["source"]: r["mode"] for r in read_runs(runs_file)} == {
         "mx-agu-loop": "scout", "mx-bcn-loop": "scout", "mx-chp-loop": "scout", "mx-dur-loop": "scout"}
     assert [hit.path for hit in server.hits if hit.path != "/robots.txt"] == ["/agu/", "/bcn/", "/chp/"]  # one each

@@ -73,7 +73,10 @@ CASES = {
          "jurisdiction=MX-OAX", "current=none_found"],
     ),
     "no_silent_loss_shrink": (
-        [f"DELETE FROM bill_events WHERE {NLE_BILL} AND event_type = 'referred'"], (),
+        # the step goes with its own evidence row (a curated bill event cites its source)
+        ["DELETE FROM evidence WHERE fact_table = 'bill_events' AND fact_id IN (SELECT bill_event_id FROM "
+         f"bill_events WHERE {NLE_BILL} AND event_type = 'referred')",
+         f"DELETE FROM bill_events WHERE {NLE_BILL} AND event_type = 'referred'"], (),
         ["expect_tables_not_to_shrink [no_silent_loss] on *", "table=bill_events", "previous_rows=4",
          "current_rows=3"],
     ),

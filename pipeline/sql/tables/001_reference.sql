@@ -22,7 +22,7 @@ CREATE TABLE jurisdictions (
 CREATE TABLE sources (
     name           VARCHAR PRIMARY KEY,
     title          VARCHAR NOT NULL,
-    jurisdiction   VARCHAR NOT NULL REFERENCES jurisdictions (code),
+    jurisdiction   VARCHAR NOT NULL,               -- its main jurisdiction code (all it covers: SourceInfo)
     homepage       VARCHAR,
     allowed_hosts  VARCHAR,
     encoding       VARCHAR,
