@@ -35,6 +35,7 @@ from pipeline.publish import promote
 from pipeline.store import db, schema
 from pipeline.store.inputs import load_bill_tracking, load_reference, load_runs, load_snapshots, load_sources  # noqa: F401
 from pipeline.store.registry_csv import load_records
+from pipeline.store.reviews import read_decisions
 
 if TYPE_CHECKING:
     from pipeline.store.load import LoadReport
@@ -170,7 +171,7 @@ def _build_database(paths: DataPaths, database: Path, digest: str, *, fail_after
             load_snapshots(con, paths)
             load_runs(con, paths)
             load_bill_tracking(con, paths)
-            loader = Loader()
+            loader = Loader(read_decisions(paths.registry))
             for record in _registry_records(paths):
                 loader.add(record)
             scraped, unparsed = collect_scraped(paths)
@@ -273,6 +274,7 @@ def inputs_digest(paths: DataPaths) -> str:
 
     digest = hashlib.sha256(f"duckdb {duckdb.__version__}\n".encode())
     data_files = [paths.manifest, paths.raw / "runs.jsonl", *sorted((paths.registry / "facts").glob("*.csv")),
+                  *sorted((paths.registry / "bills").glob("*.csv")), *sorted((paths.registry / "reviews").glob("*.jsonl")),
                   *sorted(paths.reference.glob("*.csv")),
                   *sorted((REPO_DIR / "data" / "reference").glob("*.csv"))]  # jurisdictions, instrument catalogue; fmt: skip
     # The code: every file of the package (sources, parser profiles, rules, SQL, shipped data), bytecode aside.

@@ -319,7 +319,7 @@ def validate(
 
 
 # Commands defined in sibling modules register themselves on ``app`` when imported.
-from pipeline import cli_scorecard, cli_scout, cli_serve, cli_sources, cli_status  # noqa: E402, F401
+from pipeline import cli_review, cli_scorecard, cli_scout, cli_serve, cli_sources, cli_status  # noqa: E402, F401
 
 
 def main() -> None:

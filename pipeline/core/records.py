@@ -107,31 +107,76 @@ class EventRecord:
 
 
 @dataclass(frozen=True)
+class Proponent:
+    """Who presented a bill: a named person or body, of a closed kind (vocab.PROPONENT_KINDS)."""
+
+    kind: str
+    name: str | None = None  # None when the source names only the kind ("el Ejecutivo del Estado")
+    party: str | None = None  # the proponent's party, when the source states it
+
+    def __post_init__(self) -> None:
+        vocab.check("proponent_kind", self.kind)
+
+
+@dataclass(frozen=True)
+class BillDocument:
+    """A document of a bill's file (the initiative's text, a dictamen), by its official URL."""
+
+    kind: str  # vocab.BILL_DOCUMENT_KINDS
+    url: str
+    title: str | None = None
+    date: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check("bill_document_kind", self.kind)
+
+
+@dataclass(frozen=True)
 class BillRecord:
-    """A bill (iniciativa) with its steps."""
+    """A bill (iniciativa) with its steps.
+
+    Two records with the same (jurisdiction, legislature, identifier) — or, without an identifier, the
+    same (jurisdiction, bill_id) — are the same bill seen by two sources: the loader merges them and
+    keeps every source's events (:attr:`merge_key`).
+    """
 
     jurisdiction: str
     bill_id: str  # stable within the source, e.g. "sil-4567890"
     title: str
     evidence: Evidence
     chamber: str | None = None
-    presenter: str | None = None
-    legislature: str | None = None
+    presenter: str | None = None  # the proponents' names as one text (kept for the published column)
+    legislature: str | None = None  # roman numeral as the congress writes it ("LXV")
     url: str | None = None
     status_text: str | None = None  # the source's own wording, kept verbatim
     trafficking: bool = True
     events: tuple[BillEventRecord, ...] = ()
     identifier: str | None = None  # the congress's own número / expediente / folio
     became_instrument: str | None = None  # instrument id of the law a published bill created or reformed
+    proponents: tuple[Proponent, ...] = ()
+    committee: str | None = None  # the committee(s) it was turned to, as the source names them
+    summary: str | None = None  # what the bill proposes, in a sentence
+    documents: tuple[BillDocument, ...] = ()
+    relevance_rules: str | None = None  # rules version that decided ``trafficking`` (None: curated)
+    relevance_score: float | None = None
+
+    @property
+    def merge_key(self) -> tuple[str, ...]:
+        if self.identifier:
+            return (self.jurisdiction, (self.legislature or "").upper(), self.identifier.strip().lower())
+        return (self.jurisdiction, "slug", self.bill_id)
 
 
 @dataclass(frozen=True)
 class BillEventRecord:
     event_type: str  # vocab.BILL_EVENT_TYPES
     date: dt.date | None
-    description: str | None = None
+    description: str | None = None  # the source's action text, verbatim
     span: DateSpan | None = None
     evidence: Evidence | None = None  # its own source, when it differs from the bill's
+    rules_version: str | None = None  # the Categorizer that read ``description`` (None: curated by a person)
+    score: float | None = None
+    fired: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         vocab.check("bill_event_type", self.event_type)

@@ -81,6 +81,51 @@ BILL_EVENT_TYPES = _vocab(
         "rejected": "Rejected (desechada) (terminal).",
         "withdrawn": "Withdrawn (retirada) by its presenter (terminal).",
         "expired": "Expired (precluida / concluida) without a decision (terminal).",
+        "unclassified": "The source's action text was not recognised by the bill-event rules "
+        "(pipeline/parse/bill_events.py); it waits in the review queue (`proteja review list`). Not terminal.",
+    }
+)
+
+#: Who presented a bill (bill_proponents.proponent_kind; registry column ``proponent_kind``).
+PROPONENT_KINDS = _vocab(
+    {
+        "deputy": "A member of a state congress or of the federal Chamber of Deputies (diputado/a), by name.",
+        "senator": "A member of the federal Senate (senador/a), by name.",
+        "committee": "A legislative committee (comisión) or the congress's governing body (Junta, Mesa).",
+        "parliamentary_group": "A parliamentary group (grupo parlamentario) as a whole.",
+        "party": "A political party acting as such (not through its parliamentary group).",
+        "executive": "The executive: the President or a state Governor (iniciativa del Ejecutivo).",
+        "municipality": "An ayuntamiento (municipal council), where the state constitution lets it propose.",
+        "citizens": "Citizens (iniciativa ciudadana / popular).",
+        "judiciary": "A court or judicial council (Tribunal Superior de Justicia), where allowed to propose.",
+        "autonomous_body": "An autonomous body (human-rights commission, prosecutor's office) allowed to propose.",
+    }
+)
+
+#: Documents of a bill (bill_documents.document_kind).
+BILL_DOCUMENT_KINDS = _vocab(
+    {
+        "initiative_text": "The text of the initiative as presented (exposición de motivos and proposed decree).",
+        "committee_report": "A committee report (dictamen).",
+        "decree": "The approved decree (minuta / decreto) as sent for publication.",
+        "gazette": "The gazette issue that published it.",
+        "law_text": "The text of the law it became, as published or consolidated on an official site.",
+        "other": "Any other document of the bill's file (oficio, votación, observaciones).",
+    }
+)
+
+#: What a review decision is about (reviews.review_kind) and what it says (reviews.decision).
+REVIEW_KINDS = _vocab(
+    {
+        "bill_event": "The event type read from a bill's action text (subject: the folded action text).",
+        "bill_relevance": "Whether a bill is about trafficking in persons (subject: the bill id).",
+    }
+)
+REVIEW_DECISIONS = _vocab(
+    {
+        "accepted": "The proposed label is right (for an unrecognised phrase: the label the reviewer gave).",
+        "rejected": "The proposed label is wrong: a rejected relevance excludes the bill; a rejected event "
+        "label leaves the event unclassified.",
     }
 )
 
@@ -228,6 +273,10 @@ ALL_VOCABULARIES = {
     "event_type": EVENT_TYPES,
     "bill_event_type": BILL_EVENT_TYPES,
     "bill_status": BILL_STATUSES,
+    "proponent_kind": PROPONENT_KINDS,
+    "bill_document_kind": BILL_DOCUMENT_KINDS,
+    "review_kind": REVIEW_KINDS,
+    "review_decision": REVIEW_DECISIONS,
     "evidence_kind": EVIDENCE_KINDS,
     "confidence": CONFIDENCE_LEVELS,
     "source_kind": SOURCE_KINDS,

@@ -19,6 +19,12 @@ ROLES = ("laws", "texts", "bills", "gazette", "dating")
 COLUMNS = ("code", "name", "laws", "text_profile", "bills", "gazette", "dating", "structure", "last_live_run")
 
 
+def _no_bill_source() -> dict[str, str]:
+    from pipeline.sources.states._platforms.bills import NO_BILL_SOURCE
+
+    return NO_BILL_SOURCE
+
+
 def _pages_by_source() -> dict[str, list[type]]:
     from pipeline.sources.discovery import page_classes
 
@@ -56,6 +62,7 @@ def coverage_rows(paths: DataPaths | None = None) -> list[dict]:
 
 
 def _row(j, mine: list, pages: dict, runs: dict) -> dict:
+    NO_BILL_SOURCE = _no_bill_source()
     row = {"code": j.code, "name": j.name}
     for role in ROLES:
         names = sorted(_label(s.info) for s in mine if s.info.role == role)
@@ -66,7 +73,10 @@ def _row(j, mine: list, pages: dict, runs: dict) -> dict:
     row["structure"] = "; ".join(structure) if structure else "no page objects"
     seen = [runs[s.info.name] for s in mine if s.info.name in runs]
     row["last_live_run"] = "; ".join(_run_label(r) for r in seen) if seen else "never run live"
-    row["limitations"] = "; ".join(sorted({s.info.limitations for s in mine if s.info.limitations}))
+    limits = {s.info.limitations for s in mine if s.info.limitations}
+    if j.code in NO_BILL_SOURCE and row["bills"] == "none yet":
+        limits.add(NO_BILL_SOURCE[j.code])
+    row["limitations"] = "; ".join(sorted(limits))
     row.pop("texts")  # law texts are shown through their profile
     return row
 

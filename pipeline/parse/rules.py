@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+#: A decision scoring below this is uncertain: it goes to the review queue (``proteja review list``).
+CONFIDENT_SCORE = 1.0
+
 
 @dataclass(frozen=True)
 class Rule:

@@ -24,6 +24,7 @@ import pandas as pd
 from pipeline.core import vocab
 from pipeline.core.dates import DateSpan
 from pipeline.core.records import BillRecord, EventRecord, Evidence, Instrument, VersionRecord
+from pipeline.store import bills
 from pipeline.store.merge import _settle, _type_conflicts, describe, evidence_rank, short_hash
 
 #: Event types an instrument has at most one of; different dates for them are a conflict.
@@ -77,10 +78,11 @@ class LoadReport:
 class Loader:
     """Collects records, then writes them in one deterministic pass."""
 
-    def __init__(self) -> None:
+    def __init__(self, decisions: dict | None = None) -> None:
+        self.decisions = decisions or {}  # review id → ReviewDecision (pipeline.store.reviews)
         self.instruments: dict[str, list[tuple[int, Instrument]]] = defaultdict(list)
         self.events: dict[tuple, _Event] = {}
-        self.bills: dict[str, BillRecord] = {}
+        self.bills: list[BillRecord] = []
         self.versions: dict[str, VersionRecord] = {}
 
     # -- collecting ---------------------------------------------------------------------------
@@ -107,10 +109,7 @@ class Loader:
         event.records.append(record)
 
     def _add_bill(self, record: BillRecord) -> None:
-        bill_id = f"{record.jurisdiction}/{record.bill_id}"
-        known = self.bills.get(bill_id)
-        if known is None or evidence_rank(record.evidence) > evidence_rank(known.evidence):
-            self.bills[bill_id] = record
+        self.bills.append(record)  # merged by identity at write time (pipeline.store.bills)
 
     # -- resolving ----------------------------------------------------------------------------
     def resolve_instruments(self) -> dict[str, Instrument]:
@@ -189,14 +188,14 @@ class Loader:
         _insert(con, "events", event_rows)
 
         self._write_versions(con, evidence_rows)
-        self._write_bills(con, evidence_rows)
+        n_bills = self._write_bills(con, evidence_rows)
         unique_evidence = {row["evidence_id"]: row for row in evidence_rows}
         _insert(con, "evidence", [unique_evidence[k] for k in sorted(unique_evidence)])
         _insert(con, "conflicts", conflicts)
         return LoadReport(
             instruments=len(instruments),
             events=len(event_rows),
-            bills=len(self.bills),
+            bills=n_bills,
             versions=len(self.versions),
             evidence=len(unique_evidence),
             conflicts=len(conflicts),
@@ -259,42 +258,21 @@ class Loader:
         _insert(con, "provisions", _dedupe(provisions, "provision_id"))
         _insert(con, "effects", _dedupe(effects, "effect_id"))
 
-    def _write_bills(self, con, evidence_rows: list[dict]) -> None:
-        bills, bill_events = [], []
-        for bill_id, rec in sorted(self.bills.items()):
-            bills.append(
-                {
-                    "bill_id": bill_id,
-                    "jurisdiction": rec.jurisdiction,
-                    "title": rec.title,
-                    "chamber": rec.chamber,
-                    "presenter": rec.presenter,
-                    "legislature": rec.legislature,
-                    "url": rec.url,
-                    "status_text": rec.status_text,
-                    "trafficking": rec.trafficking,
-                    "identifier": rec.identifier,
-                    "became_instrument_id": rec.became_instrument,
-                }
-            )
-            evidence_rows.append(_evidence_row("bills", bill_id, rec.evidence, "bill"))
-            for ordinal, ev in enumerate(rec.events):
-                event_id = short_hash(bill_id, ordinal, ev.event_type, ev.span.text if ev.span else None)
-                bill_events.append(
-                    {
-                        "bill_event_id": event_id,
-                        "bill_id": bill_id,
-                        "event_type": ev.event_type,
-                        "event_date": ev.date,
-                        **_span_columns(ev.span),
-                        "description": ev.description,
-                        "ordinal": ordinal,
-                    }
-                )
-                if ev.evidence is not None:
-                    evidence_rows.append(_evidence_row("bill_events", event_id, ev.evidence, ev.event_type))
-        _insert(con, "bills", bills)
-        _insert(con, "bill_events", bill_events)
+    def _write_bills(self, con, evidence_rows: list[dict]) -> int:
+        merged = bills.merge_all(self.bills)
+        applied, queue = bills.apply_reviews(merged, self.decisions)
+        rows = bills.bill_rows(merged, _evidence_row)
+        evidence_rows.extend(rows.pop("evidence"))
+        for table in ("bills", "bill_events", "bill_proponents", "bill_documents"):
+            _insert(con, table, rows[table])
+        _insert(con, "reviews", [
+            {"review_id": d.id, "review_kind": d.kind, "subject": d.subject, "proposed": d.proposed,
+             "decision": d.decision, "label": d.label, "decided_by": d.by, "decided_at": d.decided_at,
+             "note": d.note, "rules_version": d.rules_version, "applied_to": applied[rid]}
+            for rid, d in sorted(self.decisions.items())
+        ])  # fmt: skip
+        _insert(con, "review_queue", queue)
+        return len(merged)
 
 
 def _span_columns(span: DateSpan | None) -> dict:

@@ -18,7 +18,15 @@ from pathlib import Path
 from pipeline.core import jurisdictions, vocab
 from pipeline.core.citations import is_official_host, url_problem
 from pipeline.core.dates import DateSpan, DateSpanError
-from pipeline.core.records import BillEventRecord, BillRecord, EventRecord, Evidence, Instrument
+from pipeline.core.records import (
+    BillDocument,
+    BillEventRecord,
+    BillRecord,
+    EventRecord,
+    Evidence,
+    Instrument,
+    Proponent,
+)
 
 COLUMNS = (
     "jurisdiction", "instrument_slug", "instrument_title", "instrument_type", "event", "date",
@@ -155,12 +163,39 @@ def _check_bill_row(row: dict, where: str, first: dict) -> None:
     changed = [c for c in BILL_LEVEL if row[c] != first[c]]
     if changed:
         raise RegistryError(f"{where}: bill columns differ from the bill's first row: {', '.join(changed)}")
+    _proponents(row, where)
     if row["became_instrument"] and row["event"] != "published":
         raise RegistryError(f"{where}: became_instrument belongs on the 'published' row")
 
 
+#: The document a row's ``document_url`` is, by the event the row records (anything else: "other").
+DOCUMENT_KIND = {"presented": "initiative_text", "committee_report": "committee_report",
+                 "committee_report_favorable": "committee_report", "committee_report_against": "committee_report",
+                 "published": "law_text"}  # fmt: skip
+
+
+def _proponents(row: dict, where: str) -> tuple[Proponent, ...]:
+    """``proponents`` and ``proponent_kind`` are ';'-lists; one kind may stand for every name."""
+    names = [n.strip() for n in row["proponents"].split(";") if n.strip()]
+    kinds = [k.strip() for k in row["proponent_kind"].split(";") if k.strip()]
+    if not kinds:
+        if names:
+            raise RegistryError(f"{where}: proponents are named but proponent_kind is empty")
+        return ()
+    for kind in kinds:
+        if kind not in vocab.PROPONENT_KINDS:
+            raise RegistryError(f"{where}: proponent_kind {kind!r} is not in the vocabulary")
+    if len(kinds) == 1 and len(names) > 1:
+        kinds = kinds * len(names)
+    if names and len(kinds) != len(names):
+        raise RegistryError(f"{where}: {len(names)} proponents but {len(kinds)} proponent kinds")
+    return tuple(Proponent(kind, name) for kind, name in zip(kinds, names or [None] * len(kinds), strict=True))
+
+
 def _bill(rows: list[tuple[dict, str]]) -> BillRecord:
     first, _ = rows[0]
+    documents = tuple(BillDocument(DOCUMENT_KIND.get(r["event"], "other"), r["document_url"])
+                      for r, _ in rows if r["document_url"])  # fmt: skip
     events = []
     for row, where in rows:
         evidence = _evidence(row, where, url_column="document_url")
@@ -175,6 +210,8 @@ def _bill(rows: list[tuple[dict, str]]) -> BillRecord:
         status_text=rows[-1][0]["event_text"] or None, events=tuple(events),
         identifier=first["identifier"] or None,
         became_instrument=f"{first['jurisdiction']}/{became}" if became else None,
+        proponents=_proponents(first, rows[0][1]), committee=first["committee"] or None,
+        summary=first["summary"] or None, documents=documents,
     )  # fmt: skip
 
 

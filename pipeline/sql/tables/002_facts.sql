@@ -81,7 +81,33 @@ CREATE TABLE bills (
     status_text  VARCHAR,                          -- the source's own wording
     trafficking  BOOLEAN NOT NULL,
     identifier   VARCHAR,                          -- the congress's own número / expediente / folio
-    became_instrument_id VARCHAR                   -- the law a published bill created or reformed
+    became_instrument_id VARCHAR,                  -- the law a published bill created or reformed
+    committee    VARCHAR,                          -- the committee(s) it was turned to, as the source names them
+    summary      VARCHAR,                          -- what it proposes, in a sentence
+    relevance_rules VARCHAR,                       -- rules version that decided `trafficking` (NULL: curated)
+    sources      VARCHAR NOT NULL,                 -- the sources that saw it, ';'-joined (merged by identifier)
+    review_id    VARCHAR                           -- the review decision that set `trafficking`, if any
+);
+
+-- Who presented a bill (one row per proponent, in the source's order).
+CREATE TABLE bill_proponents (
+    bill_id        VARCHAR NOT NULL REFERENCES bills (bill_id),
+    ordinal        INTEGER NOT NULL,
+    proponent_kind VARCHAR NOT NULL CHECK (proponent_kind IN {{vocab:proponent_kind}}),
+    name           VARCHAR,                        -- NULL when the source names only the kind
+    party          VARCHAR,
+    PRIMARY KEY (bill_id, ordinal)
+);
+
+-- Documents of a bill's file: the initiative's text, dictámenes, the decree, by official URL.
+CREATE TABLE bill_documents (
+    document_id   VARCHAR PRIMARY KEY,             -- stable hash of (bill_id, url)
+    bill_id       VARCHAR NOT NULL REFERENCES bills (bill_id),
+    document_kind VARCHAR NOT NULL CHECK (document_kind IN {{vocab:bill_document_kind}}),
+    url           VARCHAR NOT NULL CHECK (regexp_matches(url, '^https?://')),
+    title         VARCHAR,
+    document_date DATE,
+    source        VARCHAR NOT NULL
 );
 
 CREATE TABLE bill_events (
@@ -93,6 +119,40 @@ CREATE TABLE bill_events (
     date_latest   DATE,                            -- the latest day (NULL: open end / unknown)
     date_precision VARCHAR CHECK (date_precision IS NULL OR date_precision IN {{vocab:date_precision}}),
     date_text     VARCHAR,                         -- the date as the source gave it (EDTF subset): "2008", "../2014-08-01"
-    description   VARCHAR,
-    ordinal       INTEGER NOT NULL
+    description   VARCHAR,                         -- the source's action text, verbatim
+    ordinal       INTEGER NOT NULL,
+    source        VARCHAR NOT NULL,                -- the source whose record gave this event
+    rules_version VARCHAR,                         -- the Categorizer that read `description` (NULL: curated)
+    score         DOUBLE,                          -- that decision's score
+    fired         VARCHAR,                         -- the rules that fired, ';'-joined
+    review_id     VARCHAR                          -- the review decision that set event_type, if any
+);
+
+-- Review decisions (data/registry/reviews/*.jsonl) applied by this build, and the facts they changed.
+CREATE TABLE reviews (
+    review_id     VARCHAR PRIMARY KEY,
+    review_kind   VARCHAR NOT NULL CHECK (review_kind IN {{vocab:review_kind}}),
+    subject       VARCHAR NOT NULL,                -- bill_event: folded action text; bill_relevance: bill id
+    proposed      VARCHAR,                         -- the rules' label (NULL: not recognised)
+    decision      VARCHAR NOT NULL CHECK (decision IN {{vocab:review_decision}}),
+    label         VARCHAR,                         -- the label in force after the decision
+    decided_by    VARCHAR NOT NULL,
+    decided_at    TIMESTAMP NOT NULL,
+    note          VARCHAR,
+    rules_version VARCHAR NOT NULL,
+    applied_to    INTEGER NOT NULL                 -- how many facts of this build it changed
+);
+
+-- What the rules could not decide with confidence and no decision settles yet (`proteja review list`).
+-- Internal to the build (not a published table): the published record is `reviews`.
+CREATE TABLE review_queue (
+    review_id       VARCHAR PRIMARY KEY,
+    review_kind     VARCHAR NOT NULL CHECK (review_kind IN {{vocab:review_kind}}),
+    subject         VARCHAR NOT NULL,
+    proposed        VARCHAR,                       -- the rules' label (NULL: not recognised)
+    rules_version   VARCHAR NOT NULL,
+    score           DOUBLE,
+    example_bill_id VARCHAR NOT NULL,
+    example_text    VARCHAR,
+    occurrences     INTEGER NOT NULL
 );
