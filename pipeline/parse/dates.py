@@ -22,6 +22,8 @@ import functools
 import re
 import unicodedata
 
+from pipeline.core.dates import DateSpan
+
 MONTHS = {
     "enero": 1,
     "febrero": 2,
@@ -238,3 +240,24 @@ def parse_filename_date(name: str, pattern: str | None = None) -> dt.date | None
         if candidates:
             return max(candidates, key=lambda pair: pair[0])[1]
     return None
+
+
+_MONTH_YEAR = re.compile(r"^(?:(?:en|de|del|a|desde|hasta)\s+)?(?P<month>[a-zñ]+)\.?\s*(?:de\s+|del\s+)?(?P<year>\d{4})$")
+_YEAR_ONLY = re.compile(r"^(?:(?:en|de|desde|hasta|el a[nñ]o|del a[nñ]o|a[nñ]o)\s+)?(?P<year>1[89]\d{2}|20\d{2})$")
+
+
+def parse_span(text: str) -> DateSpan:
+    """A Spanish date with the precision it has: "14 de junio de 2012" a day, "junio de 2012" a month,
+    "en 2008" a year. Never more precise than the words: "junio de 2012" is not 1 June 2012."""
+    try:
+        return DateSpan.of_day(parse_date(text))
+    except DateParseError:
+        pass
+    folded = _PREFIX.sub("", fold(text)).strip(" .,;")
+    match = _MONTH_YEAR.match(folded)
+    if match and (month := month_number(match.group("month"))):
+        return DateSpan.parse(f"{match.group('year')}-{month:02d}")
+    match = _YEAR_ONLY.match(folded)
+    if match:
+        return DateSpan.parse(match.group("year"))
+    raise DateParseError(f"not a supported date: {text!r}")

@@ -183,3 +183,20 @@ FILENAME_FORMATTERS = {
 @given(date=st.dates(min_value=D(1969, 1, 1), max_value=D(2068, 12, 31)), form=st.sampled_from(sorted(FILENAME_FORMATTERS)))
 def test_every_filename_form_round_trips_with_its_hint(date, form):
     assert parse_filename_date(FILENAME_FORMATTERS[form](date), form) == date
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("14 de junio de 2012", "2012-06-14"), ("junio de 2012", "2012-06"), ("en 2008", "2008"),
+    ("Setiembre de 2017", "2017-09"), ("DOF 14/06/2012", "2012-06-14"), ("del año 2011", "2011"),
+])  # fmt: skip
+def test_spanish_dates_keep_the_precision_of_their_words(text, span):
+    from pipeline.parse.dates import parse_span
+
+    assert parse_span(text).text == span
+
+
+def test_prose_that_is_not_a_date_is_refused_not_guessed():
+    from pipeline.parse.dates import DateParseError, parse_span
+
+    with pytest.raises(DateParseError):
+        parse_span("a finales de febrero de 2011")  # "late February": the day is not said, and "late" is no month
