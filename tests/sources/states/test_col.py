@@ -41,8 +41,6 @@ def test_raw_spaces_are_encoded_and_impossible_or_missing_dates_stay_unknown():
     assert (impossible.last_reform_raw, impossible.last_reform) == ("31febrero2020", None)
 
 
-@pytest.mark.xfail(reason="classify_title misses the file-name title 'Prevenir Erradicar Trata' (reported)",
-                   strict=False)  # fmt: skip
 def test_scrape_observes_the_law_by_the_file_name_date():
     report = RunReport("col")
     records = list(laws.SOURCE.scrape(FakeFetcher({laws.CATALOGUE_URL: PAGE, TRATA: state_pdf()}), report))
@@ -52,7 +50,6 @@ def test_scrape_observes_the_law_by_the_file_name_date():
 
 
 @pytest.mark.skipif(not SAMPLE.is_file(), reason="../shared/real-samples is absent")
-@pytest.mark.xfail(reason="classify_title misses 'Prevenir Erradicar Trata 07julio2018' (reported)", strict=False)
 def test_detector_on_the_legismex_colima_catalogue():
     names = [e["nombre"] for e in json.loads(SAMPLE.read_text(encoding="utf-8"))]
     assert [n for n in names if classify_title(n).is_law] == ["Prevenir Erradicar Trata 07julio2018"]

@@ -65,7 +65,6 @@ def test_legismex_catalogue_trafficking_law():
 
 
 @pytest.mark.skipif(not SAMPLE.is_file(), reason="../shared/real-samples (LegismEx Nayarit catalogue) is absent")
-@pytest.mark.xfail(strict=False, reason="lawtitle misses inverted titles ending in 'ley para la' without a comma")
 def test_detector_on_the_raw_inverted_title():
     entries = json.loads(SAMPLE.read_text(encoding="utf-8"))
     assert [i for i, e in enumerate(entries) if classify_title(e["nombre"]).is_law] == [90]

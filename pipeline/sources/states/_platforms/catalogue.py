@@ -21,7 +21,7 @@ the rows into records the same way for all 32 states:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.core import jurisdictions
@@ -29,6 +29,7 @@ from pipeline.core.fetching import Fetcher, Response, RunReport, SourceInfo
 from pipeline.core.instruments import catalogue
 from pipeline.core.records import EventRecord, Evidence, Instrument, VersionRecord
 from pipeline.parse.lawtitle import classify_title
+from pipeline.sources.kit import run_source
 
 #: What a catalogue's "last reform" value means on a given site (say it per page class).
 LAST_REFORM_MEANINGS = {
@@ -145,3 +146,46 @@ def _text_event(instrument: Instrument, event_type: str, pub: dict, response: Re
     return EventRecord(instrument, event_type, day, evidence, gazette=pub.get("gazette"), issue=issue,
                        decree=pub.get("decree"), official_url=response.url,
                        note=f"{why}" + (f"; {pub['legislatura']} Legislatura" if pub.get("legislatura") else ""))  # fmt: skip
+
+
+class CatalogueSource:
+    """A state law catalogue: one or more pages parsed by one page class, each trafficking law then read whole.
+
+    ``pages`` gives the catalogue URLs to read (one, or a fixed set); a page class may also name the
+    next page itself (``next_page_url``) for paginated catalogues.
+    """
+
+    def __init__(self, info: SourceInfo, page: type, urls: Sequence[str], *, text_url: Callable | None = None):
+        self.info = info
+        self.page = page
+        self.urls = tuple(urls)
+        self.text_url = text_url or (lambda row: row.urls[0] if row.urls else None)
+
+    def run(self, fetcher: Fetcher) -> RunReport:
+        return run_source(self, fetcher)
+
+    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
+        report = report if report is not None else RunReport(self.info.name)
+        for response, rows in self._catalogue_pages(fetcher, report):
+            for instrument, row, record in catalogue_records(self.info, response, rows,
+                                                              self.page.last_reform_meaning, report):  # fmt: skip
+                yield record
+                url = self.text_url(row)
+                if record.event_type == "observed_in_force" and url:
+                    yield from law_text_records(fetcher, self.info, instrument, url)
+                    report.saw("law_text")
+
+    def _catalogue_pages(self, fetcher: Fetcher, report: RunReport):
+        pending, seen = list(self.urls), set()
+        while pending:
+            url = pending.pop(0)
+            if url in seen:
+                continue
+            seen.add(url)
+            response = fetcher.get(url, source=self.info)
+            report.saw("catalogue")
+            page = self.page(response)
+            yield response, page.parse()
+            following = getattr(page, "next_page_url", lambda: None)()
+            if following:
+                pending.append(following)

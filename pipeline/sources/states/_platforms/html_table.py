@@ -10,15 +10,17 @@ table state runs: catalogue page(s) → trafficking rows → catalogue records �
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 from urllib.parse import quote, unquote_to_bytes, urljoin
 
 from pipeline.core.errors import SkipItem
-from pipeline.core.fetching import Fetcher, RunReport, SourceInfo
 from pipeline.parse.dates import DateParseError, parse_date
-from pipeline.sources.kit import ListPage, run_source
-from pipeline.sources.states._platforms.catalogue import LawRow, catalogue_records, law_text_records
+from pipeline.sources.kit import ListPage
+from pipeline.sources.states._platforms.catalogue import (
+    CatalogueSource,
+    LawRow,
+)
 
 #: Characters kept as they are when a URL is re-quoted (existing %XX escapes included).
 _URL_SAFE = "%/:?&=#;,+@!$'()*[]~"
@@ -125,44 +127,6 @@ def _utf8_escapes(url: str) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-class TableLawSource:
-    """A state whose law catalogue is one or more HTML pages parsed by one page class.
+TableLawSource = CatalogueSource  # the name the HTML-table states use
 
-    ``pages`` gives the catalogue URLs to read (one, or a fixed set); a page class may also name the
-    next page itself (``next_page_url``) for paginated catalogues.
-    """
 
-    def __init__(self, info: SourceInfo, page: type, urls: Sequence[str], *, text_url: Callable | None = None):
-        self.info = info
-        self.page = page
-        self.urls = tuple(urls)
-        self.text_url = text_url or (lambda row: row.urls[0] if row.urls else None)
-
-    def run(self, fetcher: Fetcher) -> RunReport:
-        return run_source(self, fetcher)
-
-    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
-        report = report if report is not None else RunReport(self.info.name)
-        for response, rows in self._catalogue_pages(fetcher, report):
-            for instrument, row, record in catalogue_records(self.info, response, rows,
-                                                              self.page.last_reform_meaning, report):  # fmt: skip
-                yield record
-                url = self.text_url(row)
-                if record.event_type == "observed_in_force" and url:
-                    yield from law_text_records(fetcher, self.info, instrument, url)
-                    report.saw("law_text")
-
-    def _catalogue_pages(self, fetcher: Fetcher, report: RunReport):
-        pending, seen = list(self.urls), set()
-        while pending:
-            url = pending.pop(0)
-            if url in seen:
-                continue
-            seen.add(url)
-            response = fetcher.get(url, source=self.info)
-            report.saw("catalogue")
-            page = self.page(response)
-            yield response, page.parse()
-            following = getattr(page, "next_page_url", lambda: None)()
-            if following:
-                pending.append(following)

@@ -9,11 +9,8 @@ parsed like any law text, and what it yields is whatever the parser finds in it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from pipeline.core.fetching import Fetcher, RunReport, SourceInfo
-from pipeline.sources.kit import run_source
-from pipeline.sources.states._platforms.catalogue import catalogue_records, law_text_records
+from pipeline.core.fetching import SourceInfo
+from pipeline.sources.states._platforms.catalogue import CatalogueSource
 from pipeline.sources.states._platforms.html_table import HtmlLawTable
 
 CATALOGUE_URL = "https://consejeria.campeche.gob.mx/pagina/LEXIUSCAMPECHE/leyesEstatales.php"
@@ -53,23 +50,5 @@ class LexiusTable(HtmlLawTable):
     last_reform_meaning = "none"
 
 
-class CampecheLaws:
-    info = INFO
-
-    def run(self, fetcher: Fetcher) -> RunReport:
-        return run_source(self, fetcher)
-
-    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
-        report = report if report is not None else RunReport(self.info.name)
-        response = fetcher.get(CATALOGUE_URL, source=INFO)
-        report.saw("catalogue")
-        rows = LexiusTable(response).parse()
-        for instrument, row, record in catalogue_records(INFO, response, rows, LexiusTable.last_reform_meaning,
-                                                          report):  # fmt: skip
-            yield record
-            if record.event_type == "observed_in_force" and row.urls:
-                yield from law_text_records(fetcher, INFO, instrument, row.urls[0])
-                report.saw("law_text")
-
-
-SOURCE = CampecheLaws()
+#: Catalogue page → trafficking rows → catalogue records → each law's own text (see _platforms.catalogue).
+SOURCE = CatalogueSource(INFO, LexiusTable, [CATALOGUE_URL])

@@ -15,11 +15,8 @@ fixture reproduces this documented structure.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from pipeline.core.fetching import Fetcher, RunReport, SourceInfo
-from pipeline.sources.kit import run_source
-from pipeline.sources.states._platforms.catalogue import catalogue_records, law_text_records
+from pipeline.core.fetching import SourceInfo
+from pipeline.sources.states._platforms.catalogue import CatalogueSource
 from pipeline.sources.states._platforms.joomla import SliderLawList
 
 CATALOGUE_URL = "https://data.consejeria.cdmx.gob.mx/index.php/leyes/leyes"
@@ -52,23 +49,5 @@ class LawSliders(SliderLawList):
     last_reform_meaning = "reform_publication"  # "Última reforma publicada en la Gaceta Oficial … el <date>"
 
 
-class CdmxLaws:
-    info = INFO
-
-    def run(self, fetcher: Fetcher) -> RunReport:
-        return run_source(self, fetcher)
-
-    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
-        report = report if report is not None else RunReport(self.info.name)
-        response = fetcher.get(CATALOGUE_URL, source=INFO)
-        report.saw("catalogue")
-        rows = LawSliders(response).parse()
-        for instrument, row, record in catalogue_records(INFO, response, rows, LawSliders.last_reform_meaning,
-                                                          report):  # fmt: skip
-            yield record
-            if record.event_type == "observed_in_force" and row.urls:
-                yield from law_text_records(fetcher, INFO, instrument, row.urls[0])
-                report.saw("law_text")
-
-
-SOURCE = CdmxLaws()
+#: Catalogue page → trafficking rows → catalogue records → each law's own text (see _platforms.catalogue).
+SOURCE = CatalogueSource(INFO, LawSliders, [CATALOGUE_URL])

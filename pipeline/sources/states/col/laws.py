@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 
-from pipeline.core.fetching import Fetcher, RunReport, SourceInfo
+from pipeline.core.fetching import SourceInfo
 from pipeline.parse.dates import month_number
-from pipeline.sources.kit import run_source
-from pipeline.sources.states._platforms.catalogue import catalogue_records, law_text_records
+from pipeline.sources.states._platforms.catalogue import CatalogueSource
 from pipeline.sources.states._platforms.link_page import LinkListPage, file_name, file_name_title, squash
 
 CATALOGUE_URL = "https://congresocol.gob.mx/web/www/leyes/index.php"
@@ -81,23 +79,5 @@ class StateLawList(LinkListPage):
         return name_date(f"_{raw}.pdf")[1] if raw else None
 
 
-class ColimaLaws:
-    info = INFO
-
-    def run(self, fetcher: Fetcher) -> RunReport:
-        return run_source(self, fetcher)
-
-    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
-        report = report if report is not None else RunReport(self.info.name)
-        response = fetcher.get(CATALOGUE_URL, source=INFO)
-        report.saw("catalogue")
-        rows = StateLawList(response).parse()
-        for instrument, row, record in catalogue_records(INFO, response, rows, StateLawList.last_reform_meaning,
-                                                          report):  # fmt: skip
-            yield record
-            if record.event_type == "observed_in_force" and row.urls:
-                yield from law_text_records(fetcher, INFO, instrument, row.urls[0])
-                report.saw("law_text")
-
-
-SOURCE = ColimaLaws()
+#: Catalogue page → trafficking rows → catalogue records → each law's own text (see _platforms.catalogue).
+SOURCE = CatalogueSource(INFO, StateLawList, [CATALOGUE_URL])

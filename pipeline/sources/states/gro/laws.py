@@ -11,12 +11,9 @@ the one read.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from pipeline.core.fetching import Fetcher, RunReport, SourceInfo
+from pipeline.core.fetching import SourceInfo
 from pipeline.parse.dates import parse_filename_date
-from pipeline.sources.kit import run_source
-from pipeline.sources.states._platforms.catalogue import catalogue_records, law_text_records
+from pipeline.sources.states._platforms.catalogue import CatalogueSource
 from pipeline.sources.states._platforms.link_page import LinkListPage, file_name
 
 CATALOGUE_URL = "https://congresogro.gob.mx/legislacion/leyes-ordinarias.php"
@@ -57,23 +54,5 @@ class OrdinaryLaws(LinkListPage):
         return day.isoformat() if day else None
 
 
-class GuerreroLaws:
-    info = INFO
-
-    def run(self, fetcher: Fetcher) -> RunReport:
-        return run_source(self, fetcher)
-
-    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
-        report = report if report is not None else RunReport(self.info.name)
-        response = fetcher.get(CATALOGUE_URL, source=INFO)
-        report.saw("catalogue")
-        rows = OrdinaryLaws(response).parse()
-        for instrument, row, record in catalogue_records(INFO, response, rows, OrdinaryLaws.last_reform_meaning,
-                                                          report):  # fmt: skip
-            yield record
-            if record.event_type == "observed_in_force" and row.urls:
-                yield from law_text_records(fetcher, INFO, instrument, row.urls[0])
-                report.saw("law_text")
-
-
-SOURCE = GuerreroLaws()
+#: Catalogue page → trafficking rows → catalogue records → each law's own text (see _platforms.catalogue).
+SOURCE = CatalogueSource(INFO, OrdinaryLaws, [CATALOGUE_URL])

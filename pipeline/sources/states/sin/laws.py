@@ -10,11 +10,8 @@ Ley_<n>.pdf`` (a non-standard port). Two trafficking laws: the Ley Estatal (077.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from pipeline.core.fetching import Fetcher, RunReport, SourceInfo
-from pipeline.sources.kit import run_source
-from pipeline.sources.states._platforms.catalogue import catalogue_records, law_text_records
+from pipeline.core.fetching import SourceInfo
+from pipeline.sources.states._platforms.catalogue import CatalogueSource
 from pipeline.sources.states._platforms.link_page import LinkListPage
 
 CATALOGUE_URL = "https://iip.congresosinaloa.gob.mx/estatales.html"
@@ -52,23 +49,5 @@ class LawLinks(LinkListPage):
     last_reform_meaning = "none"
 
 
-class SinaloaLaws:
-    info = INFO
-
-    def run(self, fetcher: Fetcher) -> RunReport:
-        return run_source(self, fetcher)
-
-    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
-        report = report if report is not None else RunReport(self.info.name)
-        response = fetcher.get(CATALOGUE_URL, source=INFO)
-        report.saw("catalogue")
-        rows = LawLinks(response).parse()
-        for instrument, row, record in catalogue_records(INFO, response, rows, LawLinks.last_reform_meaning,
-                                                          report):  # fmt: skip
-            yield record
-            if record.event_type == "observed_in_force" and row.urls:
-                yield from law_text_records(fetcher, INFO, instrument, row.urls[0])
-                report.saw("law_text")
-
-
-SOURCE = SinaloaLaws()
+#: Catalogue page → trafficking rows → catalogue records → each law's own text (see _platforms.catalogue).
+SOURCE = CatalogueSource(INFO, LawLinks, [CATALOGUE_URL])

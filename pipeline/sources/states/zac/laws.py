@@ -11,11 +11,8 @@ leyes``, [code LMX]) and is left for a dating source.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from pipeline.core.fetching import Fetcher, RunReport, SourceInfo
-from pipeline.sources.kit import run_source
-from pipeline.sources.states._platforms.catalogue import catalogue_records, law_text_records
+from pipeline.core.fetching import SourceInfo
+from pipeline.sources.states._platforms.catalogue import CatalogueSource
 from pipeline.sources.states._platforms.file_listing import DirectoryListing
 
 CATALOGUE_URL = "https://cgj.zacatecas.gob.mx/MJE/LEYES/"
@@ -51,23 +48,5 @@ class LawDirectory(DirectoryListing):
     last_reform_meaning = "none"
 
 
-class ZacatecasLaws:
-    info = INFO
-
-    def run(self, fetcher: Fetcher) -> RunReport:
-        return run_source(self, fetcher)
-
-    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
-        report = report if report is not None else RunReport(self.info.name)
-        response = fetcher.get(CATALOGUE_URL, source=INFO)
-        report.saw("catalogue")
-        rows = LawDirectory(response).parse()
-        for instrument, row, record in catalogue_records(INFO, response, rows, LawDirectory.last_reform_meaning,
-                                                          report):  # fmt: skip
-            yield record
-            if record.event_type == "observed_in_force" and row.urls:
-                yield from law_text_records(fetcher, INFO, instrument, row.urls[0])
-                report.saw("law_text")
-
-
-SOURCE = ZacatecasLaws()
+#: Catalogue page → trafficking rows → catalogue records → each law's own text (see _platforms.catalogue).
+SOURCE = CatalogueSource(INFO, LawDirectory, [CATALOGUE_URL])
