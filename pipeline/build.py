@@ -275,6 +275,7 @@ def inputs_digest(paths: DataPaths) -> str:
     digest = hashlib.sha256(f"duckdb {duckdb.__version__}\n".encode())
     data_files = [paths.manifest, paths.raw / "runs.jsonl", *sorted((paths.registry / "facts").glob("*.csv")),
                   *sorted((paths.registry / "bills").glob("*.csv")), *sorted((paths.registry / "reviews").glob("*.jsonl")),
+                  *sorted((paths.registry / "research" / "bills").glob("*.md")),  # bills tracking reads them
                   *sorted(paths.reference.glob("*.csv")),
                   *sorted((REPO_DIR / "data" / "reference").glob("*.csv"))]  # jurisdictions, instrument catalogue; fmt: skip
     # The code: every file of the package (sources, parser profiles, rules, SQL, shipped data), bytecode aside.

@@ -61,7 +61,7 @@ def test_titles_with_rich_markup_and_markdown_print_literally(case, tmp_path):
     assert build(paths).validation["success"]
     markdown = (paths.processed / "status.en.md").read_text()
     assert r"| Durango | Law in force | Ley \[/X\] de Trata \[abrogada\] \*vigente\* \<b\>\| |" in markdown
-    for args in (["status", "--as-of", "2020-01-01"], ["timeline", "--state", "MX-DUR"],
+    for args in (["status", "--as-of", "2020-01-01", "--wide"], ["timeline", "--state", "MX-DUR"],
                  ["query", "SELECT title FROM instruments WHERE jurisdiction = 'MX-DUR'"]):
         done = subprocess.run([sys.executable, "-m", "pipeline", "--data-dir", str(paths.root), *args], cwd=REPO_DIR,
                               capture_output=True, text=True, timeout=60, check=False)  # fmt: skip

@@ -49,7 +49,7 @@ def test_bad_inputs_exit_2_with_the_valid_choices_and_no_traceback(built):
     cases = {
         ("timeline", "--state", "Atlantis"): "Valid choices",
         ("status", "--state", "Atlantis"): "MX-ZAC",
-        ("query", ""): "Tables: bill_events",
+        ("query", ""): "Tables: bill_documents, bill_events",
         ("query", "   "): "Empty query",
         ("status", "--as-of", "1800-01-01"): "out of range",
         ("status", "--as-of", "2999-12-31"): "out of range",
