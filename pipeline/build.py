@@ -171,7 +171,8 @@ def _build_database(paths: DataPaths, database: Path, digest: str, *, fail_after
             load_snapshots(con, paths)
             load_runs(con, paths)
             load_bill_tracking(con, paths)
-            loader = Loader(read_decisions(paths.registry))
+            decisions = read_decisions(paths.registry)
+            loader = Loader(decisions)
             for record in _registry_records(paths):
                 loader.add(record)
             scraped, unparsed = collect_scraped(paths)
@@ -180,10 +181,14 @@ def _build_database(paths: DataPaths, database: Path, digest: str, *, fail_after
         report = loader.write(con)
         if fail_after_load:
             raise RuntimeError("simulated failure after load")
-        _insert(con, "build_problems", [dict(p.to_dict(), ordinal=i) for i, p in enumerate(found, start=1)])
+        from pipeline.harmonise.invalidations import write_invalidations
         from pipeline.harmonise.store import score_database
 
-        score_database(con)
+        write_invalidations(con)  # SCJN invalidations → effects on the provisions they struck
+        with problems.collecting() as stale:  # element_finding decisions on versions this build lacks
+            score_database(con, decisions)
+        found += [p for p in stale if p not in found]
+        _insert(con, "build_problems", [dict(p.to_dict(), ordinal=i) for i, p in enumerate(found, start=1)])
         schema.apply_derivations(con)
         con.execute("INSERT INTO schema_meta VALUES ('built_from', ?)", [digest])
         con.execute("CHECKPOINT")

@@ -1,8 +1,8 @@
 """``proteja review list|accept|reject``: the queue of uncertain classifications, and decisions on them.
 
 The queue is what the last build could not decide with confidence (``review_queue`` in the DuckDB store):
-bill action texts no rule recognised or only a weak rule did, and bills whose relevance rests on a weak
-rule. A decision is appended to ``data/registry/reviews/decisions.jsonl`` (reviewed like code) and
+bill action texts no rule recognised or only a weak rule did, bills whose relevance rests on a weak rule, and
+harmonisation findings below the confidence threshold (kind ``element_finding``, subject ``{version_id}|{element}``). A decision is appended to ``data/registry/reviews/decisions.jsonl`` (reviewed like code) and
 applied by every later build; the published ``reviews`` table lists the decisions and how many facts each
 changed. Registered on the main Typer app by :mod:`pipeline.cli`.
 """
@@ -18,7 +18,8 @@ import typer
 
 from pipeline.cli_app import app, console, err, state
 
-review_app = typer.Typer(help="The review queue: uncertain bill-event and relevance decisions.", no_args_is_help=True)
+review_app = typer.Typer(help="The review queue: uncertain bill events, bill relevance and element findings.",
+                         no_args_is_help=True)  # fmt: skip
 app.add_typer(review_app, name="review")
 
 _QUEUE_SQL = ("SELECT review_id, review_kind, subject, proposed, rules_version, score, example_bill_id, "
@@ -65,7 +66,7 @@ def list_command(as_json: Annotated[bool, typer.Option("--json")] = False) -> No
     for item in items:
         table.add_row(item["review_id"], item["review_kind"], item["proposed"] or "—",
                       "" if item["score"] is None else f"{item['score']:g}", str(item["occurrences"]),
-                      item["example_bill_id"], item["subject"][:160])  # fmt: skip
+                      item["example_bill_id"] or "", item["subject"][:160])  # fmt: skip
     console.print(table)
 
 
@@ -77,7 +78,9 @@ def _decide(review_id: str, decision: str, by: str, note: str, label: str | None
     if item is None:
         err.print(f"[red]{review_id} is not in the review queue of the last build (`proteja review list`)[/red]")
         raise typer.Exit(code=2)
-    if item["review_kind"] == "bill_event":
+    if item["review_kind"] == "element_finding":
+        label = _element_label(item, decision, label)
+    elif item["review_kind"] == "bill_event":
         if decision == "accepted":
             label = label or item["proposed"]
             if label is None:
@@ -90,7 +93,7 @@ def _decide(review_id: str, decision: str, by: str, note: str, label: str | None
             label = "unclassified"
     else:
         if label is not None:
-            err.print("[red]--as applies to bill_event reviews only[/red]")
+            err.print("[red]--as/--label applies to bill_event and element_finding reviews only[/red]")
             raise typer.Exit(code=2)
         proposed = item["proposed"] == "true"
         label = str(proposed if decision == "accepted" else not proposed).lower()
@@ -104,15 +107,29 @@ def _decide(review_id: str, decision: str, by: str, note: str, label: str | None
                   "It applies from the next `proteja build`.")  # fmt: skip
 
 
+def _element_label(item: dict, decision: str, label: str | None) -> str:
+    """The finding in force after a decision on an element finding (see vocab.REVIEW_KINDS["element_finding"])."""
+    from pipeline.store.reviews import ELEMENT_LABELS, REJECTED_FINDING
+
+    if decision == "rejected":
+        return REJECTED_FINDING[item["proposed"]]
+    label = label or item["proposed"]
+    if label not in ELEMENT_LABELS:
+        err.print(f"[red]{label!r} is not a finding a reviewer can set; one of {', '.join(ELEMENT_LABELS)}[/red]")
+        raise typer.Exit(code=2)
+    return label
+
+
 @review_app.command("accept")
 def accept(
     review_id: Annotated[str, typer.Argument(help="The id shown by `proteja review list`.")],
     by: Annotated[str, typer.Option("--by", help="Who decides (name).")],
     note: Annotated[str, typer.Option("--note", help="Why: what was read to decide.")],
-    as_label: Annotated[str | None, typer.Option("--as", help="bill_event: the event type, when the rules "
-                                                               "proposed none or the wrong one.")] = None,
+    as_label: Annotated[str | None, typer.Option("--as", "--label", help="bill_event: the event type, when the "
+                                                 "rules proposed none or the wrong one; element_finding: present, "
+                                                 "partial or absent, as the reviewer read the text.")] = None,
 ) -> None:
-    """Accept the rules' proposal (or, for an action text, set its event type with --as)."""
+    """Accept the rules' proposal (or set the label with --as: an action text's event type, an element's finding)."""
     _decide(review_id, "accepted", by, note, as_label)
 
 
@@ -122,5 +139,6 @@ def reject(
     by: Annotated[str, typer.Option("--by", help="Who decides (name).")],
     note: Annotated[str, typer.Option("--note", help="Why: what was read to decide.")],
 ) -> None:
-    """Reject the rules' proposal: the event stays unclassified, or the bill's relevance is reversed."""
+    """Reject the rules' proposal: the event stays unclassified, the bill's relevance is reversed, or an element
+    finding present/partial becomes absent (absent becomes not_assessed)."""
     _decide(review_id, "rejected", by, note, None)

@@ -130,8 +130,9 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
     }),
     "reviews": ("Review decisions (data/registry/reviews/) applied by this build, and how many facts each changed.", {
         "review_id": "Stable identifier of the decision.",
-        "review_kind": "What was reviewed (vocabulary review_kind: a bill event's wording, a bill's relevance).",
-        "subject": "The folded action text or the bill id reviewed.",
+        "review_kind": "What was reviewed (vocabulary review_kind: a bill event's wording, a bill's relevance, "
+                       "an element finding).",
+        "subject": "The folded action text, the bill id, or '{version_id}|{element}' reviewed.",
         "proposed": "The rules' label (empty: not recognised).",
         "decision": "accept or reject (vocabulary review_decision).",
         "label": "The label in force after the decision.",
@@ -139,7 +140,7 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
         "decided_at": "When (UTC).",
         "note": "Why, in the reviewer's words.",
         "rules_version": "Rules version the decision was made against.",
-        "applied_to": "How many facts of this build it changed.",
+        "applied_to": "How many facts of this build it changed (0: its subject is not in this build).",
     }),
     "bill_events": ("Steps of each bill: presented, committee, approved, published, rejected, withdrawn, expired.", {
         "bill_event_id": "Stable identifier of the step.",
@@ -229,21 +230,28 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
     "element_findings": ("One finding per parsed law text and element: present, partial, absent or not assessed.", {
         "version_id": "The parsed text (see instrument_versions.version_id).",
         "element": "The element (see elements.code).",
-        "finding": "present, partial, absent or not_assessed.",
+        "finding": "present, partial, absent, not_assessed, or invalidated (only provisions the SCJN struck carry it).",
         "confidence": "Confidence of the finding, 0 to 1.",
         "provision_ids": "Provisions that carry the element, '|'-joined.",
         "excerpt": "Excerpt of the text (at most 200 characters).",
         "rules_fired": "Rules that matched.",
         "rules_version": "Version of the rules.",
-        "needs_review": "true when the confidence is below the review threshold.",
+        "needs_review": "true when the confidence is below the review threshold and no person has decided.",
+        "invalidated_by": "invalidated: the SCJN ruling(s) that struck every provision carrying the element.",
+        "review_id": "The review decision applied to this finding (see reviews.review_id); empty: none.",
+        "reviewed_by": "Who decided the finding (proteja review accept|reject); empty: the rules' finding stands.",
+        "reviewed_at": "When the reviewer decided (UTC).",
+        "review_note": "What the reviewer read to decide.",
     }),
-    "element_reviews": ("Findings below the confidence threshold, queued for a person to review.", {
+    "element_reviews": ("Findings below the confidence threshold (or decided by a person): the rules' finding "
+                        "and whether a review settled it.", {
         "version_id": "The parsed text.",
         "element": "The element.",
-        "finding": "The finding to review.",
+        "finding": "The rules' finding (element_findings holds the finding after the decision).",
         "confidence": "Its confidence, 0 to 1.",
         "reason": "Why it needs review.",
-        "review_status": "pending until a person reviews it.",
+        "review_status": "pending until a person decides; then accepted or rejected.",
+        "review_id": "Review id (proteja review list|accept|reject).",
     }),
 }
 

@@ -119,13 +119,18 @@ REVIEW_KINDS = _vocab(
     {
         "bill_event": "The event type read from a bill's action text (subject: the folded action text).",
         "bill_relevance": "Whether a bill is about trafficking in persons (subject: the bill id).",
+        "element_finding": "A harmonisation finding of one parsed law text for one element (subject: "
+        "'{version_id}|{element}'). accepted keeps the rules' finding or sets the reviewer's label (present, "
+        "partial, absent); rejected says the rules' finding does not stand: present or partial becomes absent "
+        "(the rule matched a lookalike), absent becomes not_assessed (the text read cannot show the absence, "
+        "e.g. it is incomplete). To say an element is there, accept with the label.",
     }
 )
 REVIEW_DECISIONS = _vocab(
     {
         "accepted": "The proposed label is right (for an unrecognised phrase: the label the reviewer gave).",
         "rejected": "The proposed label is wrong: a rejected relevance excludes the bill; a rejected event "
-        "label leaves the event unclassified.",
+        "label leaves the event unclassified; a rejected element finding becomes absent (or not_assessed).",
     }
 )
 
@@ -231,6 +236,8 @@ FETCH_OUTCOMES = _vocab(
         "parse_error": "The stored bytes could not be parsed (corrupt, encrypted or empty document).",
         "store_error": "A stored blob is missing, or its bytes no longer hash to its name (raw store damage).",
         "source_error": "A source raised an unexpected exception (a bug): all its records of the run were dropped.",
+        "stale_review": "A review decision whose subject is not in this build (e.g. the law version it reviewed "
+        "is no longer held): kept in the registry, applied to nothing.",
     }
 )
 
@@ -242,6 +249,9 @@ EFFECT_TYPES = _vocab(
         "derogacion": "The provision was repealed (derogado); the law remains.",
         "abrogacion": "The whole instrument was repealed.",
         "fe_de_erratas": "A correction notice changed the text.",
+        "invalidacion": "The SCJN declared the provision invalid (acción de inconstitucionalidad): it has no "
+        "effect from the ruling's date, though consolidated texts may still print it. Read from the ruling's "
+        "declaration (pipeline/parse/law/invalidity.py); raw starting 'porción normativa:' struck only some words.",
     }
 )
 

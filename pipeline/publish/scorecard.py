@@ -15,7 +15,7 @@ from pipeline.publish.render import safe_cell
 
 COLUMNS = ("jurisdiction", "jurisdiction_name", "instrument_id", "version_id", "element", "label_es", "label_en",
            "expectation", "finding", "confidence", "provision_ids", "excerpt", "rules_fired", "rules_version",
-           "needs_review")  # fmt: skip
+           "needs_review", "reviewed_by", "reviewed_at", "review_note")  # fmt: skip
 SYMBOL = {"present": "✔", "partial": "◐", "absent": "✘", "not_assessed": "?"}
 
 
@@ -57,11 +57,22 @@ def _articles(row: dict) -> str:
     return ", ".join(i.split("~", 1)[-1] for i in ids if i)
 
 
+def reviewed(row: dict) -> str:
+    """"reviewed by NAME, YYYY-MM-DD" when a person decided the finding, else ""."""
+    if not row.get("reviewed_by"):
+        return ""
+    at = row.get("reviewed_at")
+    day = at.date().isoformat() if isinstance(at, dt.datetime) else str(at or "")[:10]
+    who = str(row["reviewed_by"]).replace("|", "/")
+    return f"reviewed by {who}, {day}" if day else f"reviewed by {who}"
+
+
 def render_markdown(rows: list[dict], as_of: dt.date) -> str:
     lines = [f"# Scorecard de armonización / Harmonisation scorecard — {as_of.isoformat()}", "",
              "Each state's trafficking law in force at this date against the element catalogue "
              "(`data/reference/elements/elements.csv`). ✔ present, ◐ partial (to review), ✘ absent, "
-             "with the provisions that carry each element. A state whose text we have not parsed says "
+             "with the provisions that carry each element; *reviewed by* names the person who decided a finding "
+             "the rules were unsure of. A state whose text we have not parsed says "
              "*text not yet fetched*; run `make refresh` (live fetch, then build) for a full scorecard.", ""]  # fmt: skip
     for code, group in _by_jurisdiction(rows).items():
         head = group[0]
@@ -75,8 +86,9 @@ def render_markdown(rows: list[dict], as_of: dt.date) -> str:
                   "| element | expectation | finding | provisions |", "|---|---|---|---|"]  # fmt: skip
         for row in group:
             mark = SYMBOL.get(row["finding"], "")
-            lines.append(f"| {row['label_en']} (`{row['element']}`) | {row['expectation']} | {mark} {row['finding']} "
-                         f"| {_articles(row)} |")  # fmt: skip
+            who = f" (*{reviewed(row)}*)" if row.get("reviewed_by") else ""
+            lines.append(f"| {row['label_en']} (`{row['element']}`) | {row['expectation']} | {mark} {row['finding']}"
+                         f"{who} | {_articles(row)} |")  # fmt: skip
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -7,6 +7,10 @@ A decision settles one uncertain classification the rules made (or could not mak
   (an unrecognised phrase gets the reviewer's label); ``rejected`` leaves the event ``unclassified``.
 * ``bill_relevance`` — whether a bill is about trafficking in persons. The subject is the bill id;
   ``accepted`` keeps the rules' answer, ``rejected`` reverses it.
+* ``element_finding`` — a harmonisation finding (pipeline/harmonise/). The subject is
+  ``{version_id}|{element}`` (:func:`element_subject`). ``label`` is the finding in force after the decision:
+  the rules' finding or the reviewer's (``present | partial | absent``) when accepted; when rejected,
+  ``absent`` for a rejected present/partial and ``not_assessed`` for a rejected absent.
 
 Each line: ``{"id", "kind", "subject", "proposed", "decision", "label", "by", "at", "note",
 "rules_version"}``. Later lines for the same id replace earlier ones (a decision can be revised).
@@ -30,8 +34,19 @@ class ReviewError(ValueError):
     """A decision line is malformed; the message names the file and line."""
 
 
+#: The findings a person can set by accepting an element_finding review (``--label``).
+ELEMENT_LABELS = ("present", "partial", "absent")
+#: What a rejected element finding becomes.
+REJECTED_FINDING = {"present": "absent", "partial": "absent", "absent": "not_assessed"}
+
+
 def review_id(kind: str, subject: str) -> str:
     return short_hash("review", kind, subject)
+
+
+def element_subject(version_id: str, element: str) -> str:
+    """The stable subject of an element_finding review: the parsed text and the element code."""
+    return f"{version_id}|{element}"
 
 
 @dataclass(frozen=True)
@@ -56,6 +71,10 @@ class ReviewDecision:
             vocab.check("bill_event_type", self.label)
         if self.kind == "bill_event" and self.decision == "accepted" and self.label is None:
             raise ValueError("an accepted bill_event decision needs the label it accepts")
+        if self.kind == "element_finding":
+            allowed = ELEMENT_LABELS if self.decision == "accepted" else tuple(REJECTED_FINDING.values())
+            if self.label not in allowed:
+                raise ValueError(f"an {self.decision} element_finding decision needs a label in {allowed}")
         if not self.by.strip():
             raise ValueError("a decision needs the name of who made it (--by)")
 

@@ -340,7 +340,9 @@ def _referential_rules() -> list[Rule]:
                 ORDER BY ALL""",
             f"every {'active ' if table == 'events' else ''}row of {table} has at least one evidence row"))
     # bill events may carry their own evidence (a curated step read in its own source), not required
-    citable = {**{t: k for t, (k, _) in FACTS_NEEDING_EVIDENCE.items()}, "bill_events": "bill_event_id"}
+    # so may effects (an SCJN invalidation copies the evidence of its ruling: pipeline/harmonise/invalidations.py)
+    citable = {**{t: k for t, (k, _) in FACTS_NEEDING_EVIDENCE.items()}, "bill_events": "bill_event_id",
+               "effects": "effect_id"}
     facts = " UNION ALL ".join(
         f"SELECT '{table}' AS fact_table, {key} AS fact_id FROM {table}" for table, key in citable.items()
     )

@@ -58,3 +58,66 @@ def test_renderers_show_present_cells_with_their_provisions():
     assert (cell["version_id"], cell["finding"]) == (NEW, "present")
     assert "| ✔ present | art_1 |" in render_markdown(rows, dt.date(2021, 1, 1))
     assert '<section id="scorecard">' in render_html_fragment(rows)
+
+
+def _decision(version_id: str, element: str, decision: str, label: str, by: str = "Ana Revisora"):
+    from pipeline.store.reviews import ReviewDecision, element_subject, review_id
+
+    subject = element_subject(version_id, element)
+    return ReviewDecision(id=review_id("element_finding", subject), kind="element_finding", subject=subject,
+                          proposed="absent", decision=decision, label=label, by=by, at="2026-12-01T10:00:00Z",
+                          note="art. 1 read: it orders shelters", rules_version="test")  # fmt: skip
+
+
+def test_an_accepted_review_sets_the_finding_with_the_reviewers_provenance():
+    con = _con()
+    accepted = _decision(OLD, "albergues", "accepted", "present")
+    rejected = _decision(OLD, "prevencion", "rejected", "not_assessed", by="Luis Lector")
+    decisions = {d.id: d for d in (accepted, rejected)}
+    score_database(con, decisions)
+    schema.apply_derivations(con)
+    row = con.execute("SELECT finding, needs_review, review_id, reviewed_by, reviewed_at, review_note FROM "
+                      "element_findings WHERE version_id = ? AND element = 'albergues'", [OLD]).fetchone()  # fmt: skip
+    assert row == ("present", False, accepted.id, "Ana Revisora", dt.datetime(2026, 12, 1, 10, 0),
+                   "art. 1 read: it orders shelters")  # fmt: skip
+    assert con.execute("SELECT finding, reviewed_by FROM element_findings WHERE version_id = ? AND element = "
+                       "'prevencion'", [OLD]).fetchone() == ("not_assessed", "Luis Lector")  # fmt: skip
+    # the rules' finding stays on record, settled; the decided ones leave the queue, the others wait in it
+    assert con.execute("SELECT finding, review_status FROM element_reviews WHERE version_id = ? AND element = "
+                       "'albergues'", [OLD]).fetchone() == ("absent", "accepted")  # fmt: skip
+    queued = {r[0] for r in con.execute("SELECT subject FROM review_queue WHERE review_kind = 'element_finding' "
+                                        "AND starts_with(subject, ?)", [OLD]).fetchall()}  # fmt: skip
+    assert f"{OLD}|albergues" not in queued and f"{OLD}|programa_estatal" in queued and len(queued) == 16
+
+
+def test_a_review_for_a_version_no_longer_held_is_reported_not_applied():
+    from pipeline.core import problems
+
+    con = _con()
+    gone = _decision(f"{IID}@1999-01-01", "albergues", "accepted", "present")
+    con.execute("INSERT INTO reviews VALUES (?, 'element_finding', ?, 'absent', 'accepted', 'present', "
+                "'Ana Revisora', TIMESTAMP '2026-12-01 10:00:00', 'n', 'test', 0)", [gone.id, gone.subject])  # fmt: skip
+    con.execute("UPDATE reviews SET applied_to = 7")
+    with problems.collecting() as found:
+        assert score_database(con, {gone.id: gone}) == 36
+    assert [(p.source, p.item, p.outcome) for p in found] == [("reviews", gone.id, "stale_review")]
+    assert f"{IID}@1999-01-01" in found[0].message
+    assert con.execute("SELECT applied_to FROM reviews").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM element_findings WHERE reviewed_by IS NOT NULL").fetchone() == (0,)
+
+
+def test_a_reviewed_finding_says_who_decided_in_the_markdown_and_csv():
+    from pipeline.publish.scorecard import render_csv
+
+    con = _con()
+    accepted = _decision(NEW, "prevencion", "accepted", "partial")
+    score_database(con, {accepted.id: accepted})
+    schema.apply_derivations(con)
+    con.execute("INSERT INTO events (event_id, instrument_id, event_type, event_date, date_earliest, date_latest, "
+                "date_precision, date_text, best_kind, best_confidence) VALUES ('e1', ?, 'published', DATE "
+                "'2013-01-01', DATE '2013-01-01', DATE '2013-01-01', 'day', '2013-01-01', 'curated', 'official')",
+                [IID])  # fmt: skip
+    rows = scorecard_rows(con, dt.date(2021, 1, 1), "MX-DUR")
+    assert "| ◐ partial (*reviewed by Ana Revisora, 2026-12-01*) |" in render_markdown(rows, dt.date(2021, 1, 1))
+    csv_line = next(line for line in render_csv(rows).splitlines() if ",prevencion," in line)
+    assert csv_line.endswith(",false,Ana Revisora,2026-12-01 10:00:00,art. 1 read: it orders shelters")

@@ -53,7 +53,7 @@ def test_vocabulary_checks_are_generated_from_pipeline_vocab():
     assert in_set[("bill_events", "event_type")] == sorted(vocab.BILL_EVENT_TYPES)
     assert in_set[("status", "summary")] == sorted(vocab.SUMMARY_STATUSES)
     # closed sets that live only in the schema are read from it, not retyped
-    assert in_set[("evidence", "fact_table")] == ["bill_events", "bills", "events", "instrument_versions"]
+    assert in_set[("evidence", "fact_table")] == ["bill_events", "bills", "effects", "events", "instrument_versions"]
     assert in_set[("conflicts", "resolution")] == ["official_over_secondary", "scraped_over_curated", "unresolved"]
     assert len(in_set[("instruments", "jurisdiction")]) == 33 and len(in_set[("status", "state")]) == 32
 

@@ -25,7 +25,8 @@ SELECT j.code AS jurisdiction, j.name AS jurisdiction_name, j.inegi,
        l.instrument_id, l.title AS law_title, l.certainty, v.version_id, v.version_date,
        e.code AS element, e.ordinal AS element_ordinal, e.label_es, e.label_en, e.expectation,
        CASE WHEN v.version_id IS NULL THEN 'text not yet fetched' ELSE f.finding END AS finding,
-       f.confidence, f.provision_ids, f.excerpt, f.rules_fired, f.rules_version, f.needs_review
+       f.confidence, f.provision_ids, f.excerpt, f.rules_fired, f.rules_version, f.needs_review,
+       f.reviewed_by, f.reviewed_at, f.review_note, f.invalidated_by
 FROM jurisdictions j
 CROSS JOIN elements e
 LEFT JOIN law l ON l.jurisdiction = j.code

@@ -132,7 +132,8 @@ CREATE TABLE bill_events (
 CREATE TABLE reviews (
     review_id     VARCHAR PRIMARY KEY,
     review_kind   VARCHAR NOT NULL CHECK (review_kind IN {{vocab:review_kind}}),
-    subject       VARCHAR NOT NULL,                -- bill_event: folded action text; bill_relevance: bill id
+    subject       VARCHAR NOT NULL,                -- bill_event: folded action text; bill_relevance: bill id;
+                                                   -- element_finding: '{version_id}|{element}'
     proposed      VARCHAR,                         -- the rules' label (NULL: not recognised)
     decision      VARCHAR NOT NULL CHECK (decision IN {{vocab:review_decision}}),
     label         VARCHAR,                         -- the label in force after the decision
@@ -152,7 +153,7 @@ CREATE TABLE review_queue (
     proposed        VARCHAR,                       -- the rules' label (NULL: not recognised)
     rules_version   VARCHAR NOT NULL,
     score           DOUBLE,
-    example_bill_id VARCHAR NOT NULL,
+    example_bill_id VARCHAR,                       -- a bill with this subject (NULL for element_finding)
     example_text    VARCHAR,
     occurrences     INTEGER NOT NULL
 );

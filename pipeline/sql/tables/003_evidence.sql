@@ -2,7 +2,7 @@
 
 CREATE TABLE evidence (
     evidence_id  VARCHAR PRIMARY KEY,
-    fact_table   VARCHAR NOT NULL CHECK (fact_table IN ('events', 'bills', 'bill_events', 'instrument_versions')),
+    fact_table   VARCHAR NOT NULL CHECK (fact_table IN ('events', 'bills', 'bill_events', 'instrument_versions', 'effects')),
     fact_id      VARCHAR NOT NULL,
     kind         VARCHAR NOT NULL CHECK (kind IN {{vocab:evidence_kind}}),
     source       VARCHAR NOT NULL,
