@@ -15,8 +15,8 @@ from pipeline.publish.render import safe_cell
 
 COLUMNS = ("jurisdiction", "jurisdiction_name", "instrument_id", "version_id", "element", "label_es", "label_en",
            "expectation", "finding", "confidence", "provision_ids", "excerpt", "rules_fired", "rules_version",
-           "needs_review", "reviewed_by", "reviewed_at", "review_note")  # fmt: skip
-SYMBOL = {"present": "✔", "partial": "◐", "absent": "✘", "not_assessed": "?"}
+           "needs_review", "reviewed_by", "reviewed_at", "review_note", "invalidated_by")  # fmt: skip
+SYMBOL = {"present": "✔", "partial": "◐", "absent": "✘", "not_assessed": "?", "invalidated": "⊘"}
 
 
 def scorecard_rows(con, as_of: dt.date, state: str | None = None) -> list[dict]:
@@ -71,6 +71,7 @@ def render_markdown(rows: list[dict], as_of: dt.date) -> str:
     lines = [f"# Scorecard de armonización / Harmonisation scorecard — {as_of.isoformat()}", "",
              "Each state's trafficking law in force at this date against the element catalogue "
              "(`data/reference/elements/elements.csv`). ✔ present, ◐ partial (to review), ✘ absent, "
+             "⊘ invalidated (only provisions the SCJN struck carried it), "
              "with the provisions that carry each element; *reviewed by* names the person who decided a finding "
              "the rules were unsure of. A state whose text we have not parsed says "
              "*text not yet fetched*; run `make refresh` (live fetch, then build) for a full scorecard.", ""]  # fmt: skip
@@ -87,6 +88,8 @@ def render_markdown(rows: list[dict], as_of: dt.date) -> str:
         for row in group:
             mark = SYMBOL.get(row["finding"], "")
             who = f" (*{reviewed(row)}*)" if row.get("reviewed_by") else ""
+            if row.get("invalidated_by"):
+                who += f" (*SCJN: {row['invalidated_by'].replace('|', ', ')}*)"
             lines.append(f"| {row['label_en']} (`{row['element']}`) | {row['expectation']} | {mark} {row['finding']}"
                          f"{who} | {_articles(row)} |")  # fmt: skip
         lines.append("")

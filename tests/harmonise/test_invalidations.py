@@ -95,3 +95,34 @@ def test_texts_older_than_the_one_in_force_at_the_ruling_are_not_struck():
     write_invalidations(con)
     versions = {v for (v,) in con.execute("SELECT DISTINCT version_id FROM effects").fetchall()}
     assert versions == {V2016, V2020}
+
+
+def test_the_curated_queretaro_ruling_names_the_provisions_it_struck():
+    import csv
+
+    from pipeline.core.paths import REPO_DIR
+    from pipeline.parse.law.invalidity import parse_invalidations
+
+    with (REPO_DIR / "data" / "registry" / "facts" / "QUE.csv").open(encoding="utf-8") as fh:
+        [row] = [r for r in csv.DictReader(fh)
+                 if r["instrument_slug"] == "scjn-ai-10-2013" and r["event"] == "provisions_invalidated"]
+    found = parse_invalidations(row["note"])
+    assert [i.provision_eid for i in found] == ["art_27.frac_I", "art_27.frac_II", "art_27.frac_III", "art_37.frac_II"]
+    assert "queretaro" in found[0].law_name and row["date"] == "2015-04-28"
+
+
+def test_the_markdown_and_csv_name_the_ruling_of_an_invalidated_element():
+    from pipeline.publish.scorecard import render_csv, render_markdown
+
+    row = {"jurisdiction": "MX-DUR", "jurisdiction_name": "Durango", "law_title": "Ley de Trata del Estado Modelo",
+           "version_id": V2016, "element": "tipifica_delito", "label_en": "Defines the offences",
+           "expectation": "competence_conflict", "finding": "invalidated", "provision_ids": f"{V2016}~art_5",
+           "invalidated_by": "AI 1/2014", "needs_review": False}  # fmt: skip
+    md = render_markdown([row], dt.date(2021, 1, 1))
+    assert "| ⊘ invalidated (*SCJN: AI 1/2014*) | art_5 |" in md
+    import csv
+    import io
+
+    [parsed] = list(csv.DictReader(io.StringIO(render_csv([row]))))
+    assert (parsed["finding"], parsed["provision_ids"], parsed["invalidated_by"]) == (
+        "invalidated", f"{V2016}~art_5", "AI 1/2014")
