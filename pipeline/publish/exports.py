@@ -47,7 +47,7 @@ def write_publications(database: Path, out_dir: Path, paths: DataPaths) -> list[
         feed = changes.compute(previous_dir=paths.processed, current_status=render.to_json_rows(rows), con=con)
         files["changes.json"] = json.dumps(feed, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         files["changes.atom"] = changes.render_atom(feed, as_of=as_of)
-        files.update(_jurisdiction_pages(con, rows, as_of))
+        files.update(_jurisdiction_pages(con, rows, as_of, score))
         (out_dir / "pages").mkdir(exist_ok=True)
         for name, text in files.items():
             (out_dir / name).write_text(text, encoding="utf-8")
@@ -76,8 +76,8 @@ def _status_html(con, rows: list[dict], as_of: dt.date, last_checked) -> str:
                             reforms_undated=undated)  # fmt: skip
 
 
-def _jurisdiction_pages(con, rows: list[dict], as_of: dt.date) -> dict[str, str]:
-    """pages/{code}.html for the federation and every state."""
+def _jurisdiction_pages(con, rows: list[dict], as_of: dt.date, score: list[dict]) -> dict[str, str]:
+    """pages/{code}.html for the federation and every state, each with the scorecard of its law in force."""
     history = _dicts(con.execute("SELECT * FROM jurisdiction_history ORDER BY jurisdiction, "
                                  "date_earliest NULLS LAST, event_type, event_id"))  # fmt: skip
     sources = _dicts(con.execute("SELECT * FROM source_coverage ORDER BY jurisdiction, name"))
@@ -87,6 +87,7 @@ def _jurisdiction_pages(con, rows: list[dict], as_of: dt.date) -> dict[str, str]
         out[f"pages/{code}.html"] = html.jurisdiction_page(
             row, history=[h for h in history if h["jurisdiction"] == code],
             sources=[s for s in sources if s["jurisdiction"] == code], as_of=as_of,
+            scorecard=scorecard.render_html_fragment([r for r in score if r["jurisdiction"] == code]),
         )  # fmt: skip
     return out
 

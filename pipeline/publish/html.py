@@ -208,8 +208,10 @@ def _event_date(e: dict) -> str:
     return t(span_label(e.get("date_text"), "es"), span_label(e.get("date_text"), "en"))
 
 
-def jurisdiction_page(row: dict, *, history: list[dict], sources: list[dict], as_of, back: str = "../status.html") -> str:
-    """One jurisdiction: its status, every act of its laws with citations, pending bills, its sources."""
+def jurisdiction_page(row: dict, *, history: list[dict], sources: list[dict], as_of, back: str = "../status.html",
+                      scorecard: str = "") -> str:  # fmt: skip
+    """One jurisdiction: its status, every act of its laws with citations, pending bills, its sources, and the
+    harmonisation scorecard of its law in force (``scorecard``: pipeline.publish.scorecard.render_html_fragment)."""
     ordered: list[dict] = []
     numbers: dict[tuple, int] = {}
     acts = []
@@ -249,7 +251,7 @@ def jurisdiction_page(row: dict, *, history: list[dict], sources: list[dict], as
 {f'<div class="wrap"><table><thead><tr><th>{t("Fecha", "Date")}</th><th>{t("Acto", "Act")}</th><th>{t("Instrumento", "Instrument")}</th><th>{t("Publicación", "Publication")}</th><th>{t("Fuentes", "Sources")}</th></tr></thead><tbody>{"".join(acts)}</tbody></table></div>' if acts else none}
 <h2>{t("Iniciativas pendientes", "Pending bills")}</h2>
 {f'<div class="wrap"><table><thead><tr><th>{t("Iniciativa", "Bill")}</th><th>{t("Título", "Title")}</th><th>{t("Etapa", "Stage")}</th><th>{t("Presentada", "Presented")}</th></tr></thead><tbody>{bills}</tbody></table></div>' if bills else none}
-<h2>{t("Fuentes y frescura", "Sources and freshness")}</h2>
+{scorecard}<h2>{t("Fuentes y frescura", "Sources and freshness")}</h2>
 {f'<div class="wrap"><table><thead><tr><th>{t("Fuente", "Source")}</th><th>{t("Cubre", "Covers")}</th><th>{t("Última corrida", "Last run")}</th><th>{t("Éxito", "OK")}</th><th>{t("Último éxito", "Last success")}</th></tr></thead><tbody>{srcs}</tbody></table></div>' if srcs else none}
 <h2>{t("Citas", "Citations")}</h2>
 {citation_list(ordered, prefix="h") if ordered else none}

@@ -96,19 +96,52 @@ def render_markdown(rows: list[dict], as_of: dt.date) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+FINDING_LABELS = {
+    "present": ("presente", "present"), "partial": ("parcial (por revisar)", "partial (to review)"),
+    "absent": ("ausente", "absent"), "not_assessed": ("no evaluado", "not assessed"),
+    "invalidated": ("invalidado por la SCJN", "invalidated by the SCJN"),
+}  # fmt: skip
+EXPECTATION_LABELS = {"expected": ("esperado", "expected"), "optional": ("opcional", "optional"),
+                      "competence_conflict": ("conflicto de competencia", "competence conflict")}  # fmt: skip
+NOT_FETCHED = ("text not yet fetched", "no law in force")
+
+
 def render_html_fragment(rows: list[dict]) -> str:
-    """A ``<section>`` for status.html (not wired yet: status.html is being rebuilt elsewhere)."""
-    out = ['<section id="scorecard"><h2>Scorecard</h2>']
-    for code, group in _by_jurisdiction(rows).items():
+    """A ``<section id="scorecard">`` per jurisdiction page (es/en): the law in force × elements, or "not fetched"."""
+    from pipeline.publish.html import t
+
+    out = [f'<section id="scorecard"><h2>{t("Armonización con la Ley General", "Harmonisation with the Ley General")}</h2>']
+    grouped = _by_jurisdiction(rows)
+    for group in grouped.values():
         head = group[0]
-        out.append(f"<h3>{html.escape(head['jurisdiction_name'])} ({html.escape(code)})</h3>")
-        if head["finding"] in ("text not yet fetched", "no law in force"):
-            out.append(f"<p><em>{html.escape(head['finding'])}</em></p>")
+        if len(grouped) > 1:
+            out.append(f"<h3>{html.escape(head['jurisdiction_name'])}</h3>")
+        if head["finding"] in NOT_FETCHED:
+            law = f" ({html.escape(head['law_title'])})" if head.get("law_title") else ""
+            missing = t("Texto aún no descargado: sin el texto de la ley no se evalúa nada.",
+                        "Text not yet fetched: without the law's text nothing is assessed.")
+            how = t("La tabla completa se obtiene con", "A full scorecard comes from")
+            out.append(f'<p class="note">{missing}{law} {how} <code>make refresh</code>.</p>')
             continue
-        out.append("<table><tr><th>element</th><th>finding</th><th>provisions</th><th>excerpt</th></tr>")
+        day = head.get("version_date")
+        out.append(f"<p>{t('Texto evaluado', 'Text assessed')}: <code>{html.escape(head['version_id'])}</code>"
+                   + (f" ({html.escape(str(day))})" if day else "") + "</p>")  # fmt: skip
+        out.append(f'<div class="wrap"><table><thead><tr><th>{t("Elemento", "Element")}</th>'
+                   f'<th>{t("Se espera", "Expectation")}</th><th>{t("Hallazgo", "Finding")}</th>'
+                   f'<th>{t("Disposiciones", "Provisions")}</th><th>{t("Extracto", "Excerpt")}</th></tr></thead><tbody>')  # fmt: skip
         for row in group:
-            out.append(f"<tr><td>{html.escape(row['label_en'])}</td><td>{html.escape(row['finding'])}</td>"
-                       f"<td>{html.escape(_articles(row))}</td><td>{html.escape(row.get('excerpt') or '')}</td></tr>")
-        out.append("</table>")
+            finding = row["finding"] or "not_assessed"
+            es, en = FINDING_LABELS.get(finding, (finding, finding))
+            extra = ""
+            if row.get("reviewed_by"):
+                who = reviewed(row).removeprefix("reviewed by ")
+                extra += f'<br><span class="note">{t("revisado por " + who, "reviewed by " + who)}</span>'
+            if row.get("invalidated_by"):
+                extra += f'<br><span class="note">SCJN: {html.escape(row["invalidated_by"].replace("|", ", "))}</span>'
+            exp = EXPECTATION_LABELS.get(row.get("expectation") or "", (row.get("expectation") or "",) * 2)
+            out.append(f"<tr><td>{t(row['label_es'], row['label_en'])}</td><td>{t(*exp)}</td>"
+                       f"<td>{SYMBOL.get(finding, '')} {t(es, en)}{extra}</td><td>{html.escape(_articles(row))}</td>"
+                       f"<td>{html.escape(row.get('excerpt') or '')}</td></tr>")  # fmt: skip
+        out.append("</tbody></table></div>")
     out.append("</section>")
     return "\n".join(out) + "\n"
