@@ -158,3 +158,35 @@ def test_an_accepted_element_review_changes_the_next_builds_finding(built, tmp_p
     assert "| ◐ partial (*reviewed by Ana Revisora," in (paths.unvalidated / "scorecard.md").read_text(encoding="utf-8")
     listed = {i["subject"] for i in json.loads(cli("review", "list", "--json"))}
     assert element_subject(version, "fondo_victimas") not in listed and element_subject(version, "palermo_fin") in listed
+
+
+def test_a_curated_invalidation_strikes_the_provision_in_the_built_scorecard(built, tmp_path):
+    """A provisions_invalidated fact (a fictional ruling added to a copy of the registry) becomes effects on the
+    parsed text and turns the element that only the struck fracción carried into ``invalidated``."""
+    root = tmp_path / "data"
+    shutil.copytree(built.root, root)
+    paths = DataPaths(root)
+    row = ["MX-DUR", "scjn-ai-99-2016", "Acción de Inconstitucionalidad 99/2016 (fixture)", "sentencia_scjn",
+           "provisions_invalidated", "2016-05-02", "Diario Oficial de la Federación", "", "AI 99/2016", "",
+           "https://example.org/fixture/ai-99-2016", "2026-12-01", "secondary",
+           "TERCERO. Se declara la invalidez de la fracción II del artículo 2 de la Ley para la Atención de las "
+           "Víctimas de Trata del Estado Modelo. CUARTO. Publíquese.", "other", ""]  # fmt: skip
+    with (paths.registry / "facts" / "DUR.csv").open("a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerow(row)
+    build(paths, validate=False)
+    con = duckdb.connect(str(paths.unvalidated / "proteja.duckdb"), read_only=True)
+    try:
+        effects = con.execute("SELECT provision_eid, effect_type, effect_date, decree FROM effects "
+                              "WHERE effect_type = 'invalidacion'").fetchall()  # fmt: skip
+        cited = con.execute("SELECT count(*) FROM evidence WHERE fact_table = 'effects' AND source_url = "
+                            "'https://example.org/fixture/ai-99-2016'").fetchone()[0]  # fmt: skip
+        shelters = con.execute("SELECT finding, invalidated_by FROM element_findings f JOIN instrument_versions v "
+                               "USING (version_id) WHERE v.instrument_id = 'MX-DUR/ley-trata-2012' "
+                               "AND element IN ('albergues', 'programa_estatal') ORDER BY element").fetchall()  # fmt: skip
+    finally:
+        con.close()
+    assert effects == [("art_2.frac_II", "invalidacion", dt.date(2016, 5, 2), "AI 99/2016")]
+    assert cited == 1
+    # art. 2 frac. II created the shelters; frac. I (the state programme) stands
+    assert shelters == [("invalidated", "AI 99/2016"), ("present", None)]
+    assert "⊘ invalidated (*SCJN: AI 99/2016*)" in (paths.unvalidated / "scorecard.md").read_text(encoding="utf-8")
