@@ -50,16 +50,20 @@ class Invalidation:
     raw: str  # the folded declaration it was read from
 
 
-def declarations(text: str) -> list[str]:
-    """The declarations of invalidity in a text, each from its verb to its end, quotations blanked, folded."""
+def raw_declarations(text: str) -> list[str]:
+    """The declarations of invalidity in a text as printed (spaces collapsed), each from its verb to its end."""
     text = re.sub(r"\s+", " ", text)
     out = []
     for match in _DECLARATION.finditer(text):
         rest = text[match.start():]
         end = _END.search(rest, match.end() - match.start())
-        declaration = _QUOTED.sub('"…"', rest[: end.start()] if end else rest)
-        out.append(fold(declaration).replace("–", "-"))
+        out.append((rest[: end.start()] if end else rest).strip())
     return out
+
+
+def declarations(text: str) -> list[str]:
+    """The declarations of invalidity in a text, quotations blanked, folded."""
+    return [fold(_QUOTED.sub('"…"', d)).replace("–", "-") for d in raw_declarations(text)]
 
 
 def _parts(declaration: str) -> list[str]:

@@ -23,6 +23,7 @@ from pipeline.sources.federal.dof.pages import (
     SidofNotePage,
     parse_ws_ndjson,
 )  # fmt: skip
+from pipeline.sources.federal.dof.rulings import ruling_events
 from pipeline.sources.kit import run_source
 
 
@@ -84,13 +85,15 @@ class DofSource:
 
     def _events(self, fetcher, result: DayResult) -> Iterator[EventRecord]:
         for note in result.notes:
-            if not note["trafficking"] and note["category"] == "scjn_ruling":
+            body = None
+            if note["category"] == "scjn_ruling":
                 body = ruling_body(fetcher, note)
-                if body and classify_note(note["title"], body):
+                if not note["trafficking"] and body and classify_note(note["title"], body):
                     note = {**note, "trafficking": True}
             if note["trafficking"] and result.response is not None:
                 evidence = evidence_for(result.response, result.day, note["cod_nota"])
                 yield from note_events(note, evidence)
+                yield from ruling_events(note, body, evidence)  # SCJN invalidations on state provisions
 
 
 SOURCE = DofSource()
