@@ -83,16 +83,17 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
         "derogated": "true when the text marks the provision as repealed.",
         "notes": "Reform notes printed with the provision.",
     }),
-    "effects": ("Amendment notes found in parsed texts: which provision a decree reformed, added or repealed.", {
+    "effects": ("Amendment notes found in parsed texts: which provision a decree reformed, added or repealed, or "
+                "an SCJN ruling invalidated.", {
         "effect_id": "Stable identifier of the effect.",
         "version_id": "The parsed text the note was read in.",
         "instrument_id": "The instrument affected.",
         "provision_eid": "The provision affected (see provisions.eid).",
         "effect_type": "Kind of effect (vocabulary effect_type).",
-        "effect_date": "Date of the amending publication, when printed.",
-        "decree": "Amending decree, when printed.",
+        "effect_date": "Date of the amending publication, when printed (invalidacion: the ruling's date).",
+        "decree": "Amending decree, when printed (invalidacion: the ruling, e.g. 'AI 10/2013').",
         "gazette": "Gazette of the amending publication, when printed.",
-        "raw": "The note as printed.",
+        "raw": "The note as printed (invalidacion: the declaration of invalidity read).",
     }),
     "bills": ("Bills (iniciativas) on trafficking in persons before the federal and state congresses.", {
         "bill_id": "'{jurisdiction}/{source bill id}'.",
@@ -158,7 +159,7 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
     }),
     "evidence": ("Citations: the document behind every fact, scraped (with hash) or curated (with source and access date).", {
         "evidence_id": "Stable identifier of the citation.",
-        "fact_table": "Table of the fact supported (events, bills, bill_events, instrument_versions).",
+        "fact_table": "Table of the fact supported (events, bills, bill_events, instrument_versions, effects).",
         "fact_id": "Identifier of the fact in that table.",
         "kind": "scraped (bytes fetched and hashed) or curated (read by a person) (vocabulary evidence_kind).",
         "source": "Source name (see sources.name) or curator reference.",

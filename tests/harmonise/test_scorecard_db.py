@@ -119,5 +119,9 @@ def test_a_reviewed_finding_says_who_decided_in_the_markdown_and_csv():
                 [IID])  # fmt: skip
     rows = scorecard_rows(con, dt.date(2021, 1, 1), "MX-DUR")
     assert "| ◐ partial (*reviewed by Ana Revisora, 2026-12-01*) |" in render_markdown(rows, dt.date(2021, 1, 1))
-    csv_line = next(line for line in render_csv(rows).splitlines() if ",prevencion," in line)
-    assert csv_line.endswith(",false,Ana Revisora,2026-12-01 10:00:00,art. 1 read: it orders shelters")
+    import csv
+    import io
+
+    cell = next(r for r in csv.DictReader(io.StringIO(render_csv(rows))) if r["element"] == "prevencion")
+    assert (cell["finding"], cell["needs_review"], cell["reviewed_by"], cell["reviewed_at"], cell["review_note"]) == (
+        "partial", "false", "Ana Revisora", "2026-12-01 10:00:00", "art. 1 read: it orders shelters")
