@@ -81,7 +81,7 @@ def _row(j, mine: list, pages: dict, runs: dict) -> dict:
     if j.code in NO_BILL_SOURCE and row["bills"] == "none yet":
         limits.add(NO_BILL_SOURCE[j.code])
     row["limitations"] = "; ".join(sorted(limits))
-    row["national_limitations"] = "; ".join(sorted(_national_limits(mine)))
+    row["national_limitations"] = sorted(_national_limits(mine))
     row.pop("texts")  # law texts are shown through their profile
     return row
 
@@ -118,7 +118,7 @@ def render_markdown(rows: list[dict]) -> str:
     if limited:
         lines += ["", "## Limitations", ""]
         lines += [f"- **{r['code']}**: {r['limitations']}" for r in limited]
-    national = sorted({part for r in rows for part in r.get("national_limitations", "").split("; ") if part})
+    national = sorted({part for r in rows for part in r.get("national_limitations", ())})
     if national:
         lines += ["", "## Limitations of the national compilations (they apply to every state they cover)", ""]
         lines += [f"- {part}" for part in national]
