@@ -1,4 +1,4 @@
-"""Offline: Sinaloa's Gaceta API answers, recorded as POSTs in a raw store (method and body digest in the manifest),
+"""Offline: Sinaloa's Gaceta API answers (and Colima's gaceta rows), recorded as POSTs in a raw store (method and body digest in the manifest),
 build into pending bills with ``scraped`` evidence; the status row says Sinaloa's bills are scraped; the unseen
 status phrase waits in the review queue. A GET line for the same URL holding other bytes is never read as them."""
 
@@ -14,6 +14,7 @@ import pytest
 from pipeline.build import build
 from pipeline.core.paths import REPO_DIR, DataPaths
 from pipeline.fetch.store import RawStore
+from pipeline.sources.states.col import bills as col
 from pipeline.sources.states.sin import bills as sin
 from pipeline.store.reviews import review_id
 from tests.sources.conftest import FIXTURES
@@ -41,6 +42,10 @@ def paths(tmp_path_factory):
         store.put(content, source=sin.INFO.name, url=sin.API, final_url=sin.API, retrieved_at=RETRIEVED,
                   http_status=200, content_type="application/json", outcome="ok", method="POST",
                   body_sha256=body.sha256, request_body=body.content.decode())  # fmt: skip
+    for legislature in col.LEGISLATURES:  # the same rows for each legislature: LXI's are the ones asserted
+        content = (FIXTURES / "states" / "col" / "tiniciativas.html").read_bytes()
+        store.put(content, source=col.INFO.name, url=col.page_url(legislature), retrieved_at=RETRIEVED, http_status=200,
+                  content_type="text/html", outcome="ok", method="POST", body_sha256=col.EMPTY_BODY.sha256)  # fmt: skip
     store.put(json.dumps(DECOY).encode(), source=sin.INFO.name, url=sin.API, final_url=sin.API, retrieved_at=RETRIEVED,
               http_status=200, content_type="application/json", outcome="ok", method="GET")  # fmt: skip
     build(paths, validate=False)
@@ -86,3 +91,19 @@ def test_the_unseen_sinaloa_phrase_waits_in_the_review_queue(paths):
         con.close()
     assert len(queued) == 1
     assert queued[0][0] == review_id("bill_event", queued[0][1])
+
+
+def test_colima_bills_without_a_date_are_pending_by_the_retrieval_day(paths):
+    con = _con(paths)
+    try:
+        row = con.execute("SELECT pending_bill_list, bills_tracked FROM status_table(CAST(? AS DATE)) WHERE state = "
+                          "'MX-COL'", [DAY]).fetchone()  # fmt: skip
+        presented = con.execute("SELECT date_text, date_precision FROM bill_events WHERE bill_id = 'MX-COL/lxi-118' "
+                                "AND event_type = 'presented'").fetchall()  # fmt: skip
+        before = con.execute("SELECT count(*) FROM bills_pending(DATE '2026-11-29') WHERE bill_id = "
+                             "'MX-COL/lxi-118'").fetchone()  # fmt: skip
+    finally:
+        con.close()
+    assert "MX-COL/lxi-118" in {b["bill_id"] for b in row[0]} and row[1] == "scraped"
+    assert presented == [("../2026-11-30", "before")]
+    assert before == (0,)  # "on or before the 30th" does not say it was presented by the 29th
