@@ -76,8 +76,8 @@ def test_recorded_posts_build_into_pending_bills_with_scraped_evidence(paths):
         assert methods == [("GET", 1, 0), ("POST", 3, 3)]
         assert con.execute("SELECT event_type, rules_version FROM bill_events WHERE bill_id = "
                            "'MX-SIN/gaceta-lxv-1490' ORDER BY ordinal").fetchall() == [
-            ("presented", None), ("committee_report", "bill-events-1"),
-            ("committee_report_favorable", "bill-events-1")]  # fmt: skip
+            ("presented", None), ("committee_report", "bill-events-2"),
+            ("committee_report_favorable", "bill-events-2")]  # fmt: skip
     finally:
         con.close()
 

@@ -101,7 +101,7 @@ def test_sinaloa_items_become_bills_with_rules_decided_events():
                                   ("committee_report_favorable", None, "Dictamen en sentido positivo")]
     victims = records["gaceta-lxv-1502"]
     assert _events(victims)[1] == ("unclassified", None, "Se reserva para la siguiente sesión")  # to the review queue
-    assert victims.events[1].rules_version == "bill-events-1" and victims.events[1].fired == ()
+    assert victims.events[1].rules_version == "bill-events-2" and victims.events[1].fired == ()
     assert all(r.evidence.kind == "scraped" and r.evidence.url == sin.API for r in records.values())
 
 
