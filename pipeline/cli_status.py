@@ -67,7 +67,7 @@ def status(
             from pipeline.publish.bills import bill_lines
 
             for line in bill_lines(rows[0], lang.value):
-                _console().print(line, markup=False, highlight=False)
+                _console().print(line, markup=False, highlight=False, soft_wrap=True)
         counts: dict[str, int] = {}
         for row in rows:
             if row["state"] != "MX":  # the counts are of the 32 states

@@ -3,7 +3,7 @@
 -- Dates keep their source's precision (EDTF subset, pipeline.core.dates); empty when no source states them.
 
 CREATE TABLE legislatures (
-    legislature_id VARCHAR NOT NULL,                 -- "{jurisdiction}/{body}/{legislature}", stable
+    legislature_id VARCHAR PRIMARY KEY,              -- "{jurisdiction}/{body}/{legislature}", stable
     jurisdiction   VARCHAR NOT NULL,                 -- a jurisdictions.code (checked by the loader and the gate)
     legislature    VARCHAR NOT NULL CHECK (regexp_full_match(legislature, '[IVXLC]+')),
     body           VARCHAR NOT NULL,                 -- e.g. "Congreso del Estado de Sonora", "Cámara de Diputados"
@@ -20,11 +20,12 @@ CREATE TABLE legislatures (
     confidence     VARCHAR NOT NULL CHECK (confidence IN {{vocab:confidence}}),
     accessed       DATE NOT NULL,
     note           VARCHAR,
-    line_no        INTEGER NOT NULL                  -- its line in data/reference/legislatures.csv
+    line_no        INTEGER NOT NULL,                 -- its line in data/reference/legislatures.csv
+    UNIQUE (jurisdiction, body, legislature)
 );
 
 CREATE TABLE legislature_rules (
-    rule_id      VARCHAR NOT NULL,                   -- "{jurisdiction}/{effect}/{article}", stable
+    rule_id      VARCHAR PRIMARY KEY,                -- "{jurisdiction}/{effect}/{article}", stable
     jurisdiction VARCHAR NOT NULL,
     effect       VARCHAR NOT NULL CHECK (effect IN {{vocab:legislature_rule_effect}}),
     instrument   VARCHAR NOT NULL,                   -- the law or regulation that states the rule
