@@ -260,3 +260,18 @@ def test_the_wording_in_markdown_json_csv_and_cli_lines(ended_db):
     assert son_cells[header.index("pending_bill_ids")] == ""
     assert bill_lines(rows[0], "en") == [
         "Not pending: Iniciativa de reforma a la Ley de Trata — presented in LIX, ended Sep. 2012, no outcome found"]
+
+
+def test_the_files_are_build_inputs_and_published_tables(tmp_path, ended_db):
+    from pipeline.build import inputs_digest
+
+    paths = write_registry(tmp_path / "data", [])
+    before = inputs_digest(paths)
+    write_csv(paths.reference / "legislatures.csv", LEGISLATURE_COLUMNS, LEGISLATURES[:1])
+    with_one = inputs_digest(paths)
+    write_csv(paths.reference / "legislature_rules.csv", RULE_COLUMNS, RULES[:1])
+    assert len({before, with_one, inputs_digest(paths)}) == 3  # a changed file means a new build
+    tables = {r[0]: r[1] for r in ended_db.execute(
+        "SELECT table_name, comment FROM duckdb_tables() WHERE table_name LIKE 'legislature%'").fetchall()}
+    assert set(tables) == {"legislatures", "legislature_rules"} and all(tables.values())
+    assert ended_db.execute("SELECT count(*) FROM legislatures").fetchone()[0] == len(LEGISLATURES)
