@@ -86,6 +86,20 @@ def _citation(row: dict, where: str) -> dict:
             "note": row["note"] or None}  # fmt: skip
 
 
+def _dates_citation(row: dict, where: str, *, dated: bool) -> dict:
+    """A row that states a date cites the page read; a row with neither start nor end may cite nothing, but
+    its note must say what was searched (the numeral is then known, its dates are not)."""
+    if dated or row["source_url"] or row["source_kind"]:
+        return _citation(row, where)
+    if not row["note"]:
+        raise LegislatureError(f"{where}: a row with no start, end or source_url needs a note saying what was searched")
+    try:
+        accessed = dt.date.fromisoformat(row["accessed"])
+    except ValueError as exc:
+        raise LegislatureError(f"{where}: accessed {row['accessed']!r} is not an ISO date (YYYY-MM-DD)") from exc
+    return {"source_url": None, "source_kind": None, "confidence": None, "accessed": accessed, "note": row["note"]}
+
+
 def _span(value: str, where: str, column: str) -> DateSpan | None:
     if not value:
         return None
@@ -113,7 +127,8 @@ def read_legislatures(reference_dir: Path) -> list[dict]:
         seen[key] = where
         out.append({"legislature_id": "/".join(key), "jurisdiction": code, "legislature": row["legislature"],
                     "body": row["body"], **_span_columns("start", start), **_span_columns("end", end),
-                    **_citation(row, where), "line_no": int(where.rsplit(":", 1)[1])})  # fmt: skip
+                    **_dates_citation(row, where, dated=bool(start or end)),
+                    "line_no": int(where.rsplit(":", 1)[1])})  # fmt: skip
     return out
 
 

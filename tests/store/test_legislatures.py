@@ -87,6 +87,20 @@ def test_a_bad_row_stops_with_its_file_and_line(tmp_path, row, message):
     assert message in str(caught.value)
 
 
+def test_a_numeral_with_no_dates_may_cite_nothing_but_says_what_was_searched(tmp_path):
+    searched = legislature("MX-AGU", "LXII", "Congreso del Estado de Aguascalientes", "", "", source_url="",
+                           source_kind="", note="searched the congress site and the press: no dates found")
+    path = write_csv(tmp_path / "legislatures.csv", LEGISLATURE_COLUMNS, [searched])
+    (row,) = read_legislatures(tmp_path)
+    assert (row["source_url"], row["confidence"], row["end_latest"]) == (None, None, None)
+    write_csv(path, LEGISLATURE_COLUMNS, [dict(searched, note="")])
+    with pytest.raises(LegislatureError, match=rf"{path}:2: a row with no start, end or source_url needs a note"):
+        read_legislatures(tmp_path)
+    write_csv(path, LEGISLATURE_COLUMNS, [dict(searched, end="2016-11-14")])  # a date needs its source
+    with pytest.raises(LegislatureError, match=rf"{path}:2: source_url is required"):
+        read_legislatures(tmp_path)
+
+
 def test_the_same_legislature_twice_names_both_lines(tmp_path):
     row = legislature("MX", "LXV", "Cámara de Diputados", "2021-09-01", "2024-08-31")
     path = write_csv(tmp_path / "legislatures.csv", LEGISLATURE_COLUMNS, [row, row])

@@ -47,7 +47,7 @@ SELECT 'legislature:' || legislature_id AS evidence_id, 'legislatures' AS fact_t
        body || ', ' || legislature || ' Legislatura' AS issue, NULL::DATE AS evidence_date, NULL AS sha256,
        source_url, accessed, confidence, note, source_kind, NULL AS read_via, 'legislature_ended' AS supports,
        accessed AS checked_on
-FROM legislatures
+FROM legislatures WHERE source_url IS NOT NULL
 UNION ALL
 SELECT 'rule:' || rule_id, 'legislature_rules', rule_id, 'curated', 'reference', source_url, NULL,
        instrument || ', art. ' || article, NULL::DATE, NULL, source_url, accessed, confidence, note, source_kind,

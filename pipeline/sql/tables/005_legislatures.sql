@@ -15,9 +15,9 @@ CREATE TABLE legislatures (
     end_earliest   DATE,
     end_latest     DATE,                             -- the day by which it had certainly ended
     end_precision  VARCHAR CHECK (end_precision IS NULL OR end_precision IN {{vocab:date_precision}}),
-    source_url     VARCHAR NOT NULL,
-    source_kind    VARCHAR NOT NULL CHECK (source_kind IN {{vocab:source_kind}}),
-    confidence     VARCHAR NOT NULL CHECK (confidence IN {{vocab:confidence}}),
+    source_url     VARCHAR,                          -- the page read (NULL only when no date is stated)
+    source_kind    VARCHAR CHECK (source_kind IS NULL OR source_kind IN {{vocab:source_kind}}),
+    confidence     VARCHAR CHECK (confidence IS NULL OR confidence IN {{vocab:confidence}}),
     accessed       DATE NOT NULL,
     note           VARCHAR,
     line_no        INTEGER NOT NULL,                 -- its line in data/reference/legislatures.csv
