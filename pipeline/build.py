@@ -185,6 +185,7 @@ def _build_database(paths: DataPaths, database: Path, digest: str, *, fail_after
 
         score_database(con)
         schema.apply_derivations(con)
+        schema.materialise(con)
         con.execute("INSERT INTO schema_meta VALUES ('built_from', ?)", [digest])
         con.execute("CHECKPOINT")
     finally:

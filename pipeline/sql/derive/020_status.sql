@@ -37,7 +37,10 @@ FROM bill_steps s
 WHERE s.trafficking AND s.presented_by IS NOT NULL AND s.presented_by <= d
   AND NOT s.closed_undated AND (s.closed IS NULL OR s.closed > d);
 
-CREATE OR REPLACE MACRO status_as_of(d) AS TABLE
+-- status_computed(d) computes the answer from the facts; status_as_of(d) is what everything reads. In a
+-- built database status_as_of(d) only looks up status_periods (pipeline/sql/materialise/), which holds
+-- status_computed at every date of status_breakpoints: the answer changes only on those dates.
+CREATE OR REPLACE MACRO status_computed(d) AS TABLE
 WITH
 ranked AS (
     SELECT l.*,
@@ -169,6 +172,21 @@ LEFT JOIN pending ON pending.jurisdiction = j.code
 LEFT JOIN tracked ON tracked.jurisdiction = j.code
 LEFT JOIN searched ON searched.jurisdiction = j.code
 LEFT JOIN cited ON cited.jurisdiction = j.code;
+
+CREATE OR REPLACE MACRO status_as_of(d) AS TABLE SELECT * FROM status_computed(d);
+
+-- Every date status_computed(d) compares d with (each `x <= d` or `x > d` above, in instruments_at,
+-- bills_pending and status_computed): between two consecutive ones the answer is the same but for as_of.
+-- A new comparison with d in those macros must add its column here (tests/store/test_status_periods.py).
+CREATE OR REPLACE VIEW status_breakpoints AS
+SELECT DISTINCT d FROM (
+    SELECT unnest([start_earliest, start_latest, end_earliest, end_latest]) AS d FROM instrument_spans
+    UNION ALL SELECT unnest([date_earliest, date_latest]) FROM active_events
+    UNION ALL SELECT unnest([presented_by, closed]) FROM bill_steps
+    UNION ALL SELECT coalesce(date_earliest, date_latest) FROM bill_events
+    UNION ALL SELECT covers_from FROM bill_tracking
+)
+WHERE d IS NOT NULL;
 
 -- The summary column, derived from law_status and pending bills (kept separate for readability).
 -- Every jurisdiction: the federation (MX, INEGI 00) first, then the 32 states.
