@@ -36,6 +36,7 @@ from pipeline.store import db, schema
 from pipeline.store.inputs import load_bill_tracking, load_reference, load_runs, load_snapshots, load_sources  # noqa: F401
 from pipeline.store.registry_csv import load_records
 from pipeline.store.reviews import read_decisions
+from pipeline.store.rows import insert_rows
 
 if TYPE_CHECKING:
     from pipeline.store.load import LoadReport
@@ -153,12 +154,6 @@ def is_current(paths: DataPaths, digest: str) -> bool:
     return bool(row) and row[0] == digest
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    from pipeline.store.load import _insert as insert  # pandas: imported only when something is built
-
-    insert(con, table, rows)
-
-
 def _build_database(paths: DataPaths, database: Path, digest: str, *, fail_after_load: bool) -> BuildResult:
     from pipeline.store.load import Loader
 
@@ -180,7 +175,7 @@ def _build_database(paths: DataPaths, database: Path, digest: str, *, fail_after
         report = loader.write(con)
         if fail_after_load:
             raise RuntimeError("simulated failure after load")
-        _insert(con, "build_problems", [dict(p.to_dict(), ordinal=i) for i, p in enumerate(found, start=1)])
+        insert_rows(con, "build_problems", [dict(p.to_dict(), ordinal=i) for i, p in enumerate(found, start=1)])
         from pipeline.harmonise.store import score_database
 
         score_database(con)
