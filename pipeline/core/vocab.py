@@ -206,7 +206,10 @@ SUMMARY_STATUSES = _vocab(
         "enacted": "Has a specific law in force; no pending initiative known.",
         "enacted_reform_pending": "Has a specific law in force and at least one pending initiative.",
         "possibly_enacted": "A specific law was possibly in force (its start or end is known only as an interval).",
-        "considering": "No specific law in force, but at least one pending initiative.",
+        "considering": (
+            "No specific law known to be in force (law_status unknown, penal_code_only or none_found), and at"
+            " least one pending initiative. It does not say the state has no law: read law_status."
+        ),
         "none": "Positive evidence of no specific law in force, and no pending initiative.",
         "unknown": "Nothing is known (see law_status unknown).",
     }

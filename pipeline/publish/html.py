@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pipeline.core.vocab import LABELS
 from pipeline.publish import charts
 from pipeline.publish.dates import reform_label, span_label
-from pipeline.publish.map import STYLE, render_map, swatch
+from pipeline.publish.map import STYLE, render_map, render_map_index, swatch
 from pipeline.publish.render import _bills_cell, _citation_text, _citations, _published_cell, _row_refs, iso
 
 esc = html.escape
@@ -67,7 +67,11 @@ td.date, .nw { white-space: nowrap; }
 ol.cites { font-size: .82rem; overflow-wrap: anywhere; }
 .note { font-size: .85rem; color: #333; }
 figure { margin: 1rem 0; } figcaption { font-size: .85rem; color: #333; }
-@media (max-width: 40rem) { body { padding: .5rem; } table { font-size: .8rem; } }
+ul.map-index { display: none; list-style: none; padding: 0; margin: .4rem 0;
+               grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: .15rem .6rem; font-size: .85rem; }
+ul.map-index a { display: block; padding: .2rem 0; } ul.map-index .code { font-weight: 700; margin-right: .2rem; }
+@media (max-width: 40rem) { body { padding: .5rem; } table { font-size: .8rem; }
+  svg.map .labels { display: none; } ul.map-index { display: grid; } }
 @page { size: A4; margin: 14mm 12mm 16mm;
         @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; }
         @bottom-left { content: "proteja · AS_OF"; font-size: 9pt; } }
@@ -76,7 +80,7 @@ figure { margin: 1rem 0; } figcaption { font-size: .85rem; color: #333; }
   table { font-size: 7.5pt; } th, td { padding: .15rem .25rem; }
   th:nth-child(3), td:nth-child(3) { width: 34%; }
   svg.map { max-width: 15cm; } svg.chart { max-width: 13cm; } ol.cites { font-size: 7pt; }
-  .switch { display: none; } a { color: inherit; text-decoration: none; }
+  .switch, ul.map-index { display: none; } a { color: inherit; text-decoration: none; }
   tr, li, figure { break-inside: avoid; } thead { display: table-header-group; }
   td.date { white-space: nowrap; }
 }
@@ -176,6 +180,7 @@ def status_page(rows: list[dict], *, as_of, last_checked, adoption: list[dict] |
 {t("Última revisión de fuentes", "Last checked")}: <strong>{esc(iso(last_checked))}</strong></p>
 <h2>{t("Mapa", "Map")}</h2>
 {render_map(states, lang="es", href=href)}
+{render_map_index(states, href=href)}
 <p class="note">{t("Geometría: INEGI, Marco Geoestadístico (simplificada). Cada estado enlaza a su página.",
                    "Geometry: INEGI, Marco Geoestadístico (simplified). Each state links to its page.")}</p>
 <h2>{t("Leyenda", "Legend")}</h2>

@@ -78,3 +78,18 @@ def render_map(rows: list[dict], *, lang: str, href=lambda code: f"pages/{code}.
         f'xmlns="http://www.w3.org/2000/svg"><defs>{PATTERNS}</defs>{"".join(shapes)}'
         f'<g class="labels" aria-hidden="true">{"".join(labels)}</g></svg>'
     )
+
+
+def render_map_index(rows: list[dict], *, href=lambda code: f"pages/{code}.html") -> str:
+    """The states by name, each with its map key and a link to its page.
+
+    At phone width the map's labels are too small to read (the SVG scales to ~1/3), so the stylesheet hides
+    them there and shows this list instead: every state's name stays visible and reachable with a tap.
+    """
+    esc = html.escape
+    items = "".join(
+        f'<li><a href="{esc(href(row["state"]))}">{swatch(row["summary"], 12)}'
+        f'<span class="code">{esc(row["state"].removeprefix("MX-"))}</span> {esc(row["name"])}</a></li>'
+        for row in sorted(rows, key=lambda r: r["name"])
+    )
+    return f'<ul class="map-index">{items}</ul>'

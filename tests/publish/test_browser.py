@@ -73,6 +73,14 @@ def test_status_page_draws_32_states_requests_nothing_and_fits_360px(built, brow
         assert outside == []
         scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert scroll <= inner, (width, scroll, inner)
+        # state names stay readable: the map's own labels on a wide screen, the linked name list on a phone
+        assert page.is_visible("svg.map .labels") is (width == 1280)
+        assert page.is_visible("ul.map-index") is (width == 360)
+        if width == 360:
+            names = page.eval_on_selector_all("ul.map-index a", "as => as.map(a => a.textContent.trim())")
+            assert len(names) == 32 and "SON Sonora" in names
+            font = page.eval_on_selector("ul.map-index a", "a => parseFloat(getComputedStyle(a).fontSize)")
+            assert font >= 12
         page.screenshot(path=str(ARTIFACTS / f"status-{width}.png"), full_page=True)
         page.close()
 
