@@ -74,3 +74,23 @@ def materialise(con: duckdb.DuckDBPyConnection) -> None:
     and ``status_as_of(d)`` a lookup in ``status_periods`` (same rows; the database is read-only from here)."""
     for path in materialise_files():
         con.execute(render(path.read_text(encoding="utf-8")))
+
+
+_MADE = re.compile(r"(?:RENAME TO|CREATE TABLE) (\w+)")
+
+
+def materialised_names() -> list[str]:
+    """The tables :func:`materialise` makes (each ``RENAME TO x`` and ``CREATE TABLE x`` of its files)."""
+    names = [m.group(1) for path in materialise_files() for m in _MADE.finditer(path.read_text(encoding="utf-8"))]
+    return [n for n in dict.fromkeys(names) if not n.startswith("_")]
+
+
+def rederive(con: duckdb.DuckDBPyConnection) -> None:
+    """Derive again after the loaded tables changed (a built database is a snapshot): drop what
+    :func:`materialise` made, re-create the views and macros, materialise again."""
+    tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    for name in materialised_names():
+        if name in tables:
+            con.execute(f"DROP TABLE {name}")
+    apply_derivations(con)
+    materialise(con)

@@ -97,3 +97,20 @@ def test_without_materialise_the_views_stay_live(history_paths, tmp_path):
         assert row == ("Ley para Prevenir y Combatir la Trata (2020)", day)
     finally:
         con.close()
+
+
+def test_rederive_makes_a_changed_database_answer_from_its_new_facts(history_paths):
+    """A built database is a snapshot: after a change to its facts, rederive() brings status up to date."""
+    con = duckdb.connect(str(history_paths.database))
+    try:
+        day = dt.date(2021, 1, 1)
+        query = "SELECT law_status FROM status_as_of(CAST(? AS DATE)) WHERE state = 'MX-CHP'"
+        assert con.execute(query, [day]).fetchone() == ("specific_law",)
+        con.execute("DELETE FROM evidence WHERE fact_id IN (SELECT event_id FROM events WHERE instrument_id LIKE 'MX-CHP/%')")
+        con.execute("DELETE FROM events WHERE instrument_id LIKE 'MX-CHP/%'")
+        assert con.execute(query, [day]).fetchone() == ("specific_law",)  # the snapshot, until derived again
+        schema.rederive(con)
+        assert con.execute(query, [day]).fetchone() == ("unknown",)
+        assert answers(con, "status_as_of", every_date(con)) == answers(con, "status_computed", every_date(con))
+    finally:
+        con.close()
