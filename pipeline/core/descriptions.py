@@ -205,6 +205,8 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
         "last_modified": "Last-Modified of the answer.",
         "outcome": "Outcome of the fetch (vocabulary fetch_outcome).",
         "error": "Error message of a failed fetch.",
+        "method": "HTTP method: GET, or POST for a query sent with a body (JSON API, form, ASP.NET postback).",
+        "body_sha256": "SHA-256 of the POST body sent; with method and url, what this answer answers (empty for GET).",
     }),
     "source_runs": ("One row per source per refresh run: when, how many items, outcomes.", {
         "run_id": "Identifier of the refresh run.",

@@ -8,6 +8,8 @@ and runs unchanged on both, which is what lets ``proteja build`` re-derive every
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json as _json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -68,14 +70,47 @@ class Response:
     extra: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class RequestBody:
+    """The body of a POST: the exact bytes sent and their content type.
+
+    A recorded POST answer is found again by (method, URL, ``sha256`` of these bytes), so the same
+    fields must always give the same bytes: form fields keep the order given, JSON keys are sorted and
+    written without spaces. Sources POST read-only queries only (search APIs, ASP.NET paging).
+    """
+
+    content: bytes
+    content_type: str
+
+    @classmethod
+    def form(cls, fields: dict[str, str] | list[tuple[str, str]]) -> RequestBody:
+        from urllib.parse import urlencode
+
+        items = list(fields.items()) if isinstance(fields, dict) else list(fields)
+        return cls(urlencode(items).encode("ascii"), "application/x-www-form-urlencoded")
+
+    @classmethod
+    def json(cls, value: Any) -> RequestBody:
+        text = _json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return cls(text.encode("utf-8"), "application/json")
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
 @runtime_checkable
 class Fetcher(Protocol):
     """Everything a source may ask of the runtime. Both fetchers in :mod:`pipeline.fetch` implement it.
 
     - ``get``: the URL's content, fetched politely (live) or from the raw store (replay); a failure
       raises a classified :class:`~pipeline.core.errors.ScrapeError` subclass.
-    - ``stored``: the raw store's last good snapshot of a URL, never touching the network (a source
-      uses it to avoid re-fetching settled pages, e.g. a gazette day older than a week).
+    - ``post``: the same for a POST with a :class:`RequestBody` (JSON APIs, form endpoints, ASP.NET
+      postbacks) through the same guards; its answer is stored under (POST, URL, body digest) and is
+      never served for a GET of the URL, nor for another body.
+    - ``stored``: the raw store's last good snapshot of a URL (a POST's when ``method``/``body`` say so),
+      never touching the network (a source uses it to avoid re-fetching settled pages, e.g. a gazette
+      day older than a week).
     - ``stored_urls``: the URLs with a good snapshot that start with a prefix (offline replay takes
       its crawl window from the evidence, not from today's date).
     - ``offline``: True when no network is used at all (replay).
@@ -85,7 +120,9 @@ class Fetcher(Protocol):
 
     def get(self, url: str, *, source: SourceInfo, encoding: str | None = None) -> Response: ...
 
-    def stored(self, url: str) -> Response | None: ...
+    def post(self, url: str, *, source: SourceInfo, body: RequestBody, encoding: str | None = None) -> Response: ...
+
+    def stored(self, url: str, *, method: str = "GET", body: RequestBody | None = None) -> Response | None: ...
 
     def stored_urls(self, prefix: str) -> list[str]: ...
 

@@ -15,6 +15,8 @@ from urllib3.exceptions import (
 )
 from urllib3.util.retry import Retry
 
+from pipeline.core.fetching import RequestBody
+
 USER_AGENT = "proteja/0.1 (+https://github.com/proteja-mx/proteja; open data on Mexican anti-trafficking law)"
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # law PDFs run to a few MB; whole DOF editions to tens of MB
 DEFAULT_TIMEOUTS = (10.0, 60.0)  # (connect, read) seconds; Mexican official servers are slow
@@ -47,6 +49,31 @@ class FetchStats:
         self.outcomes[outcome] += 1
         if error:
             self.last_error = error
+
+
+#: A POST body up to this size is written into its manifest line as text (bigger ones by digest only).
+REQUEST_BODY_TEXT_MAX = 2048
+
+
+@dataclass(frozen=True)
+class _Request:
+    """One request the fetcher makes: method, URL and (for a POST) the body."""
+
+    method: str
+    url: str
+    body: RequestBody | None = None
+
+    @property
+    def key(self) -> dict:
+        """The raw store's lookup arguments for this request's answers."""
+        return {"method": self.method, "body_sha256": self.body.sha256 if self.body else None}
+
+    @property
+    def manifest_fields(self) -> dict:
+        fields = dict(self.key)
+        if self.body is not None and len(self.body.content) <= REQUEST_BODY_TEXT_MAX:
+            fields["request_body"] = self.body.content.decode("utf-8", errors="replace")
+        return fields
 
 
 @dataclass
@@ -124,3 +151,11 @@ def _int_or_none(value: str | None) -> int | None:
         return int(value) if value is not None else None
     except ValueError:
         return None
+
+
+def _allowing(retry: Retry, method: str) -> Retry:
+    """``retry`` with ``method`` retryable too: the fetcher POSTs read-only queries, safe to repeat."""
+    allowed = retry.allowed_methods
+    if not allowed:  # None/False: urllib3 already retries every method
+        return retry
+    return retry.new(allowed_methods=frozenset(allowed) | {method})

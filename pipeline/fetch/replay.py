@@ -9,12 +9,15 @@ it is served: a bad 200 never replaces the last good snapshot. A URL with no usa
 the error class of its last recorded failure (``StoreDamaged`` when only bad copies exist), or
 ``NotInStore`` if it was never fetched, so an offline run fails where the live run failed
 instead of inventing data.
+
+A POST is served only the answer recorded for the same (URL, body digest): never a GET's snapshot of
+the URL, never another body's answer (a GET is likewise never served a POST's answer).
 """
 
 from __future__ import annotations
 
 from pipeline.core import problems
-from pipeline.core.fetching import Response, SourceInfo
+from pipeline.core.fetching import RequestBody, Response, SourceInfo
 from pipeline.fetch import content as body
 from pipeline.fetch.challenge import detect_block
 from pipeline.fetch.errors import NotInStore, StoreDamaged, error_for
@@ -34,7 +37,15 @@ class ReplayFetcher:
         self.stats = FetchStats()
 
     def get(self, url: str, *, source: SourceInfo, encoding: str | None = None) -> Response:
-        candidates = self.store.good_entries(url)
+        return self._serve(url, source, encoding)
+
+    def post(self, url: str, *, source: SourceInfo, body: RequestBody, encoding: str | None = None) -> Response:
+        return self._serve(url, source, encoding, method="POST", body_sha256=body.sha256)
+
+    def _serve(self, url: str, source: SourceInfo, encoding: str | None, *, method: str = "GET",
+               body_sha256: str | None = None) -> Response:  # fmt: skip
+        key = {"method": method, "body_sha256": body_sha256}
+        candidates = self.store.good_entries(url, **key)
         for entry in candidates:
             content = self._usable(entry, source)
             if content is not None:
@@ -43,7 +54,7 @@ class ReplayFetcher:
             error = StoreDamaged(f"no usable stored copy: {len(candidates)} copies missing, corrupt or blocked", url)
             self.stats.add(error.outcome, str(error))
             raise error
-        raise self._miss(url)
+        raise self._miss(url, key)
 
     def _usable(self, entry, source: SourceInfo) -> bytes | None:
         """The stored bytes of ``entry``, or None (recorded as a build problem) when they cannot serve."""
@@ -71,20 +82,22 @@ class ReplayFetcher:
             retrieved_at=entry.retrieved_datetime,
             content_type=entry.content_type,
             encoding=self._encoding(entry.ext, entry.encoding, encoding or source.encoding),
-            extra={"manifest": entry.to_dict(), "requested_url": url, "outcome": entry.outcome, "replay": True},
+            extra={"manifest": entry.to_dict(), "requested_url": url, "outcome": entry.outcome, "replay": True,
+                   "method": entry.key[0], "body_sha256": entry.body_sha256},
         )
 
-    def stored(self, url: str) -> Response | None:
-        """The raw store's last good snapshot of ``url``, without touching the network."""
-        return self.store.stored_response(url)
+    def stored(self, url: str, *, method: str = "GET", body: RequestBody | None = None) -> Response | None:
+        """The raw store's last good snapshot of the request, without touching the network."""
+        return self.store.stored_response(url, method=method, body_sha256=body.sha256 if body else None)
 
     def stored_urls(self, prefix: str) -> list[str]:
         return self.store.stored_urls(prefix)
 
-    def _miss(self, url: str) -> Exception:
-        last = self.store.latest_any(url)
+    def _miss(self, url: str, key: dict) -> Exception:
+        last = self.store.latest_any(url, **key)
         if last is None:
-            error = NotInStore("not in raw store", url)
+            what = "" if key["method"] == "GET" else f" (POST with body {key['body_sha256'][:12]})"
+            error = NotInStore(f"not in raw store{what}", url)
         else:
             error = error_for(last.outcome)(f"not in raw store; last fetch was {last.outcome}: {last.error}", url)
             error.entry = last

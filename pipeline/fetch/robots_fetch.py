@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from pipeline.fetch.attempts import _Attempt, _request_failure, host_allowed
+from pipeline.fetch.attempts import _Attempt, _Request, _request_failure, host_allowed
 from pipeline.fetch.robots import RobotsFetch
 from pipeline.fetch.tls import verify_for
 
@@ -36,7 +36,7 @@ class RobotsFetching:
                 return RobotsFetch(attempt.fields.get("http_status"), attempt.content or b"")
             if attempt.outcome == "http_error" and attempt.raw_response is not None and attempt.fields["http_status"] < 500:
                 return RobotsFetch(attempt.fields["http_status"], b"")
-            retry, delay = self._next_retry(retry, robots_url, attempt)
+            retry, delay = self._next_retry(retry, _Request("GET", robots_url), attempt)
             if retry is None:
                 status = attempt.fields.get("http_status")
                 return RobotsFetch(status, b"", outcome=attempt.outcome, error=attempt.error)

@@ -55,6 +55,12 @@ class ManifestEntry:
     outcome: str  # vocab.FETCH_OUTCOMES
     error: str | None
     ext: str | None
+    #: The request: "GET" or "POST" (None on lines written before POST existed: a GET).
+    method: str | None = None
+    #: sha256 of the exact POST body sent (None for a GET); with method and url, the key of the answer.
+    body_sha256: str | None = None
+    #: The POST body itself when it is short text (≤ 2 KiB), so a person can read which query it was.
+    request_body: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -71,6 +77,11 @@ class ManifestEntry:
         return self.outcome in GOOD_OUTCOMES and bool(self.sha256)
 
     @property
+    def key(self) -> tuple[str, str, str | None]:
+        """What this line answers: (method, url, body digest); a GET never shares a POST's key."""
+        return request_key(self.url, self.method, self.body_sha256)
+
+    @property
     def retrieved_datetime(self) -> dt.datetime:
         return dt.datetime.fromisoformat(self.retrieved_at.replace("Z", "+00:00"))
 
@@ -82,6 +93,12 @@ class ManifestProblem:
     line_no: int
     text: str
     reason: str
+
+
+def request_key(url: str, method: str | None = None, body_sha256: str | None = None) -> tuple[str, str, str | None]:
+    """The raw store's key of an answer: ``("GET", url, None)`` or ``("POST", url, <body sha256>)``."""
+    verb = (method or "GET").upper()
+    return (verb, url, body_sha256 if verb != "GET" else None)
 
 
 def utc_now_iso(now: dt.datetime | None = None) -> str:
@@ -100,9 +117,9 @@ class RawStore:
         self._cache_key: tuple[int, int] | None = None
         self._entries: list[ManifestEntry] = []
         self._problems: list[ManifestProblem] = []
-        self._latest_any: dict[str, ManifestEntry] = {}
-        self._latest_good: dict[str, ManifestEntry] = {}
-        self._good: dict[str, list[ManifestEntry]] = {}
+        self._latest_any: dict[tuple, ManifestEntry] = {}
+        self._latest_good: dict[tuple, ManifestEntry] = {}
+        self._good: dict[tuple, list[ManifestEntry]] = {}
 
     # -- blobs -------------------------------------------------------------------------------
 
@@ -197,33 +214,38 @@ class RawStore:
         self._refresh()
         return list(self._problems)
 
-    def latest(self, url: str) -> ManifestEntry | None:
-        """The latest entry for ``url`` that points at a good blob (outcome ok/unchanged)."""
-        self._refresh()
-        return self._latest_good.get(url)
+    def latest(self, url: str, *, method: str = "GET", body_sha256: str | None = None) -> ManifestEntry | None:
+        """The latest entry for the request that points at a good blob (outcome ok/unchanged).
 
-    def good_entries(self, url: str) -> list[ManifestEntry]:
-        """Every entry for ``url`` that points at a good blob, newest first (replay falls back along it)."""
+        ``url`` alone means a GET: a POST's answer is found only with ``method="POST"`` and its body's digest.
+        """
         self._refresh()
-        return list(reversed(self._good.get(url, [])))
+        return self._latest_good.get(request_key(url, method, body_sha256))
 
-    def stored_response(self, url: str) -> Response | None:
-        """The last good snapshot of ``url`` as a Response (no network), or None."""
-        entry = self.latest(url)
+    def good_entries(self, url: str, *, method: str = "GET", body_sha256: str | None = None) -> list[ManifestEntry]:
+        """Every entry for the request that points at a good blob, newest first (replay falls back along it)."""
+        self._refresh()
+        return list(reversed(self._good.get(request_key(url, method, body_sha256), [])))
+
+    def stored_response(self, url: str, *, method: str = "GET", body_sha256: str | None = None) -> Response | None:
+        """The last good snapshot of the request as a Response (no network), or None."""
+        entry = self.latest(url, method=method, body_sha256=body_sha256)
         if entry is None:
             return None
         return Response(url=entry.final_url or url, content=self.read(entry.sha256), sha256=entry.sha256,
                         retrieved_at=entry.retrieved_datetime, content_type=entry.content_type,
-                        encoding=entry.encoding, extra={"manifest": entry.to_dict(), "requested_url": url})
+                        encoding=entry.encoding, extra={"manifest": entry.to_dict(), "requested_url": url,
+                                                        "method": entry.key[0], "body_sha256": entry.body_sha256})
 
     def stored_urls(self, prefix: str) -> list[str]:
-        """Every URL starting with ``prefix`` that has a good snapshot, sorted."""
-        return sorted({e.url for e in self.entries() if e.url.startswith(prefix) and self.latest(e.url)})
-
-    def latest_any(self, url: str) -> ManifestEntry | None:
-        """The latest entry for ``url`` whatever its outcome."""
+        """Every URL starting with ``prefix`` that has a good GET snapshot, sorted (POST answers are not pages)."""
         self._refresh()
-        return self._latest_any.get(url)
+        return sorted({key[1] for key in self._latest_good if key[0] == "GET" and key[1].startswith(prefix)})
+
+    def latest_any(self, url: str, *, method: str = "GET", body_sha256: str | None = None) -> ManifestEntry | None:
+        """The latest entry for the request whatever its outcome."""
+        self._refresh()
+        return self._latest_any.get(request_key(url, method, body_sha256))
 
     # -- cache -------------------------------------------------------------------------------
 
@@ -239,10 +261,11 @@ class RawStore:
 
     def _index(self, entry: ManifestEntry) -> None:
         self._entries.append(entry)
-        self._latest_any[entry.url] = entry
+        key = entry.key
+        self._latest_any[key] = entry
         if entry.has_blob:
-            self._latest_good[entry.url] = entry
-            self._good.setdefault(entry.url, []).append(entry)
+            self._latest_good[key] = entry
+            self._good.setdefault(key, []).append(entry)
 
     def _refresh(self) -> None:
         """Re-read the manifest when its size or mtime changed (another writer may append)."""
@@ -303,6 +326,10 @@ def _entry_from_line(line: bytes) -> ManifestEntry:
     entry.retrieved_datetime  # noqa: B018 - raises on a cut or garbled timestamp
     if entry.has_blob and not re.fullmatch(r"[0-9a-f]{64}", entry.sha256 or ""):
         raise ValueError(f"bad sha256 {entry.sha256!r}")
+    if entry.method not in (None, "GET", "POST"):
+        raise ValueError(f"unknown method {entry.method!r}")
+    if entry.method == "POST" and not re.fullmatch(r"[0-9a-f]{64}", entry.body_sha256 or ""):
+        raise ValueError(f"a POST line without its body digest ({entry.body_sha256!r})")
     return entry
 
 

@@ -73,12 +73,22 @@ def _row(j, mine: list, pages: dict, runs: dict) -> dict:
     row["structure"] = "; ".join(structure) if structure else "no page objects"
     seen = [runs[s.info.name] for s in mine if s.info.name in runs]
     row["last_live_run"] = "; ".join(_run_label(r) for r in seen) if seen else "never run live"
-    limits = {s.info.limitations for s in mine if s.info.limitations}
+    # Each limitation names its source. A national compilation's limitation is about that compilation, not
+    # about this state's own sources: it is kept apart (and printed once in the markdown), never mixed into
+    # the state's bills or laws limitations as if it were theirs.
+    limits = {f"{s.info.name} ({s.info.role}): {s.info.limitations}" for s in mine
+              if s.info.limitations and s.info.level != "national"}  # fmt: skip
     if j.code in NO_BILL_SOURCE and row["bills"] == "none yet":
         limits.add(NO_BILL_SOURCE[j.code])
     row["limitations"] = "; ".join(sorted(limits))
+    row["national_limitations"] = sorted(_national_limits(mine))
     row.pop("texts")  # law texts are shown through their profile
     return row
+
+
+def _national_limits(sources) -> set[str]:
+    return {f"{s.info.name} ({s.info.role}): {s.info.limitations}" for s in sources
+            if s.info.limitations and s.info.level == "national"}  # fmt: skip
 
 
 def _label(info) -> str:
@@ -108,6 +118,10 @@ def render_markdown(rows: list[dict]) -> str:
     if limited:
         lines += ["", "## Limitations", ""]
         lines += [f"- **{r['code']}**: {r['limitations']}" for r in limited]
+    national = sorted({part for r in rows for part in r.get("national_limitations", ())})
+    if national:
+        lines += ["", "## Limitations of the national compilations (they apply to every state they cover)", ""]
+        lines += [f"- {part}" for part in national]
     return "\n".join(lines) + "\n"
 
 

@@ -52,8 +52,9 @@ RULES = (
          r"\b", "committee_report_against", 3.0),
     Rule("dictamen", r"\bdictamen\b|\bdictaminad[oa]s?\b", "committee_report", 2.0),
     Rule("para_dictamen", r"\b(?:estudio|analisis)(?:,? \w+)? y (?:su )?dictamen\b|\bpara (?:su )?dictamen\b|"
-         r"\bsin dictamen\b|\bnunca la dictamino\b|\bno (?:ha sido|fue) dictaminad", "committee_report",
-         exclude=True, why="a turn *for* a dictamen is not one"),
+         r"\bsin dictamen\b|\bnunca la dictamino\b|\bno (?:ha sido|fue) dictaminad|"
+         r"\b(?:pendientes? de|en espera de) (?:su )?dictamen\b", "committee_report",
+         exclude=True, why="a turn *for* a dictamen, or one still awaited, is not one"),
     # -- turn -----------------------------------------------------------------------------------------------
     Rule("turnada", r"\bturnad[oa]s?\b|\bturno\b|\bturnaron\b|\bremitid[oa]s? a (?:la |las )?comision|"
          r"\bpendiente en comision|\ben comisiones unidas\b|\ben (?:estudio|analisis) (?:y analisis )?(?:en|de)"
@@ -71,7 +72,7 @@ RULES = (
          why="a bare 'Aprobado' cell: by the plenary, most likely, but the source does not say"),
 )
 
-CATEGORIZER = Categorizer("bill-events", "1", RULES)
+CATEGORIZER = Categorizer("bill-events", "2", RULES)  # 2: "pendiente de dictamen" is no dictamen
 
 
 def classify(text: str) -> Decision:

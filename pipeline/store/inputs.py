@@ -97,6 +97,8 @@ def load_snapshots(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
                 "last_modified": entry.last_modified,
                 "outcome": entry.outcome,
                 "error": entry.error,
+                "method": entry.key[0],
+                "body_sha256": entry.body_sha256 if entry.key[0] != "GET" else None,
             }
         )
     for problem in store.problems():

@@ -105,7 +105,7 @@ def test_scraped_bills_are_pending_with_scraped_evidence(paths):
                               ("MX-NLE/exp-18452-lxxvii", "deputy"), ("MX-NLE/exp-19011-lxxvii", "citizens")]
         favourable = con.execute("SELECT event_type, rules_version, fired FROM bill_events "
                                  "WHERE bill_id = 'MX-NAY/ini-xxxiv-298' ORDER BY ordinal").fetchall()  # fmt: skip
-        assert favourable[-1] == ("committee_report_favorable", "bill-events-1", "comision_aprobo;turnada")
+        assert favourable[-1] == ("committee_report_favorable", "bill-events-2", "comision_aprobo;turnada")
     finally:
         con.close()
 

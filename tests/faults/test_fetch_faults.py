@@ -9,6 +9,7 @@ import time
 import pytest
 from runtime_helpers import make_source, reset, respond
 
+from pipeline.core.fetching import RequestBody
 from tests.faults.harness import AKAMAI, F5, HTML, JS_SHELL, PAGE
 
 PDF = b"%PDF-1.5\n% a law\n%%EOF\n"
@@ -124,3 +125,114 @@ def test_a_closed_port_is_a_connection_error_not_a_robots_refusal(case, store, f
     assert entry.outcome == "connection_error", entry.error
     assert "robots.txt" in entry.error and store.problems() == []
     case.handled(entry.outcome)
+
+
+# -- POST: the same guards; a redirect never turns it into a GET silently ------------------------------------
+
+POST_BODY = RequestBody.json({"nu_legislatura": "65"})
+POST_CASES = {
+    "post_5xx": (respond(503, b"busy", {"Content-Type": "text/plain"}), "http_error"),
+    "post_akamai_200": (respond(200, AKAMAI, HTML), "blocked"),
+    "post_enable_javascript_200": (respond(200, JS_SHELL, HTML), "blocked"),
+    "post_empty_lists_200": (respond(200, b'{"individual": [], "conjunto": [], "grupo": []}',
+                                     {"Content-Type": "application/json"}), "empty"),
+    "post_oversize": (respond(200, b"x" * 300_000, {"Content-Type": "text/plain"}), "too_large"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(POST_CASES))
+def test_post_fault_is_classified_and_stores_nothing(name, case, server, store, fetcher):
+    route, expected = POST_CASES[name]
+    server.routes["/api"] = route
+    fetcher.max_bytes = 200_000
+    entry = fetcher.fetch_entry(server.url("/api"), source=make_source(), body=POST_BODY)
+    assert entry.outcome == expected, entry.error
+    assert entry.method == "POST" and entry.body_sha256 == POST_BODY.sha256
+    assert {e.method for e in store.entries()} == {"POST"} and not list(store.root.glob("??/*"))
+    assert all(h.method == "POST" and h.request_body == POST_BODY.content for h in server.hits_for("/api"))
+    if name == "post_5xx":
+        assert len(server.hits_for("/api")) == 3  # retried like a GET (total=2)
+    case.handled(entry.outcome)
+
+
+@pytest.mark.parametrize("status", [301, 302, 303])
+def test_post_redirect_is_not_followed_as_a_get(status, case, server, store, fetcher):
+    server.routes["/api"] = respond(status, b"", {"Location": "/elsewhere"})
+    server.routes["/elsewhere"] = respond(200, PAGE, HTML)
+    entry = fetcher.fetch_entry(server.url("/api"), source=make_source(), body=POST_BODY)
+    assert entry.outcome == "http_error" and "not followed as a GET" in entry.error
+    assert server.hits_for("/elsewhere") == [] and store.latest(server.url("/elsewhere")) is None
+    case.handled(entry.outcome)
+
+
+def test_post_off_host_redirect_is_refused_without_a_request(case, server, store, fetcher):
+    for status in (302, 307):
+        server.routes["/api"] = respond(status, b"", {"Location": server.url("/elsewhere", host="localhost")})
+        entry = fetcher.fetch_entry(server.url("/api"), source=make_source(), body=POST_BODY)
+        assert entry.outcome in ("http_error", "refused_host") and "localhost" in entry.error
+    assert entry.outcome == "refused_host"  # a 307 keeps the POST, and its target is checked like any hop
+    assert server.hits_for("/elsewhere") == []
+    case.handled(entry.outcome)
+
+
+def test_post_307_is_resent_as_the_same_post(case, server, store, fetcher):
+    server.routes["/api"] = respond(307, b"", {"Location": "/api2"})
+    server.routes["/api2"] = respond(200, b'{"individual": [1]}', {"Content-Type": "application/json"})
+    entry = fetcher.fetch_entry(server.url("/api"), source=make_source(), body=POST_BODY)
+    assert entry.outcome == "ok" and entry.final_url == server.url("/api2")
+    (hit,) = server.hits_for("/api2")
+    assert hit.method == "POST" and hit.request_body == POST_BODY.content
+    case.handled(entry.outcome)
+
+
+def test_tls_failure_on_post_is_classified_and_verification_stays_on(case, tmp_path, store, fetcher):
+    """A self-signed loopback HTTPS server (as third parties report Sinaloa's gaceta host): the handshake fails,
+    the attempt is a ``connection_error`` saying TLS, it is not retried, and nothing reaches the server's handler."""
+    import ssl
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from runtime_helpers import LoopbackHandler, LoopbackServer
+
+    cert, key = _self_signed(tmp_path)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), LoopbackHandler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    httpd.loopback = LoopbackServer(port=httpd.server_address[1])
+    httpd.loopback.routes["/api"] = respond(200, b'{"individual": [1]}', {"Content-Type": "application/json"})
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        fetcher.obey_robots = False
+        entry = fetcher.fetch_entry(f"https://127.0.0.1:{httpd.server_address[1]}/api", source=make_source(),
+                                    body=POST_BODY)  # fmt: skip
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert entry.outcome == "connection_error" and "TLS verification failed" in entry.error
+    assert httpd.loopback.hits == [] and len(store.entries()) == 1 and not list(store.root.glob("??/*"))
+    case.handled(entry.outcome)
+
+
+def _self_signed(folder):
+    import datetime as dt
+
+    crypto = pytest.importorskip("cryptography")
+    del crypto
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(1).not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=2))
+            .sign(key, hashes.SHA256()))  # fmt: skip
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))  # fmt: skip
+    return str(cert_path), str(key_path)

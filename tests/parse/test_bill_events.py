@@ -46,20 +46,26 @@ SHARED = REPO_DIR.parent / "shared"
 def test_action_text_is_classified(text, label):
     decision = classify(text)
     assert decision.label == label, decision.reasons
-    assert decision.score >= 1.0 and decision.fired and decision.rules_version == "bill-events-1"
+    assert decision.score >= 1.0 and decision.fired and decision.rules_version == "bill-events-2"
 
 
 def test_a_decision_carries_its_score_fired_rules_and_version():
     decision = classify("Aprobado en comisión(es) origen")
     assert decision.fired == ("comision_aprobo", "turnada")
     assert decision.score == 2.5  # the committee's approval outranks the mere turn (1.5)
-    assert CATEGORIZER.rules_version == decision.rules_version == "bill-events-1"
+    assert CATEGORIZER.rules_version == decision.rules_version == "bill-events-2"
 
 
 @pytest.mark.parametrize("text", ["para su análisis y dictamen", "turnada a comisiones para su dictamen"])
 def test_a_turn_for_a_dictamen_is_not_a_dictamen(text):
     decision = classify("fue turnada " + text)
     assert decision.label == "referred" and "committee_report" in decision.vetoed
+
+
+@pytest.mark.parametrize("text", ["Pendiente de dictamen", "PENDIENTE DE SU DICTAMEN", "En espera de dictamen"])
+def test_a_dictamen_still_awaited_is_not_a_dictamen_and_goes_to_review(text):
+    decision = classify(text)
+    assert decision.label is None and decision.vetoed == ("committee_report",)  # unclassified: a person decides
 
 
 @pytest.mark.parametrize("text", ["La iniciativa será turnada a comisiones", "será remitida a comisiones"])
@@ -79,7 +85,7 @@ def test_an_unseen_phrase_is_unclassified_never_mapped(text):
     assert classify(text).label is None
     event = event_from_text(text)
     assert event.event_type == "unclassified" and event.score == 0.0 and event.fired == ()
-    assert event.rules_version == "bill-events-1" and event.description == " ".join(text.split())
+    assert event.rules_version == "bill-events-2" and event.description == " ".join(text.split())
     assert "unclassified" not in vocab.TERMINAL_BILL_EVENTS
 
 

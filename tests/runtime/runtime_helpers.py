@@ -25,6 +25,8 @@ class Hit:
     path: str
     headers: dict
     body_bytes: int = 0
+    method: str = "GET"
+    request_body: bytes = b""
 
 
 @dataclass
@@ -45,8 +47,15 @@ class LoopbackHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.0"  # one request per connection: close-delimited bodies are possible
 
     def do_GET(self):  # noqa: N802 - http.server API
+        self._serve("GET", b"")
+
+    def do_POST(self):  # noqa: N802 - http.server API
+        length = int(self.headers.get("Content-Length") or 0)
+        self._serve("POST", self.rfile.read(length) if length else b"")
+
+    def _serve(self, method: str, body: bytes):
         loopback: LoopbackServer = self.server.loopback
-        self.hit = Hit(self.path, dict(self.headers))
+        self.hit = Hit(self.path, dict(self.headers), method=method, request_body=body)
         loopback.hits.append(self.hit)
         route = loopback.routes.get(self.path) or loopback.routes.get(self.path.split("?")[0])
         if route is None:

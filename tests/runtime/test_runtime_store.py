@@ -35,8 +35,10 @@ def test_put_is_content_addressed_with_magic_byte_extension(tmp_path):
     assert set(line) == {
         "source", "url", "final_url", "retrieved_at", "http_status", "content_type", "declared_charset",
         "encoding", "bytes", "sha256", "etag", "last_modified", "outcome", "error", "ext",
+        "method", "body_sha256", "request_body",
     }  # fmt: skip
     assert line["outcome"] == "ok" and line["retrieved_at"].endswith("Z")
+    assert entry.key == ("GET", "http://h/ley.doc", None)  # a line without a method is a GET
 
 
 def test_same_content_twice_adds_a_line_but_never_rewrites_the_blob(store):

@@ -130,7 +130,7 @@ def _unseen() -> BillRecord:
 def _decision(kind, subject, decision, label, proposed=None) -> ReviewDecision:
     return ReviewDecision(id=review_id(kind, subject), kind=kind, subject=subject, proposed=proposed,
                           decision=decision, label=label, by="Ana Revisora", at="2026-12-01T22:00:00Z",
-                          note="read the gaceta of 2025-05-08", rules_version="bill-events-1")  # fmt: skip
+                          note="read the gaceta of 2025-05-08", rules_version="bill-events-2")  # fmt: skip
 
 
 def test_an_unseen_phrase_and_a_weak_relevance_land_in_the_queue():
@@ -140,7 +140,7 @@ def test_an_unseen_phrase_and_a_weak_relevance_land_in_the_queue():
     assert queue == [("bill_event", "se devuelve a la mesa", None, 0.0, "MX-NLE/exp-7", 1),
                      ("bill_relevance", "MX-NLE/exp-7", "true", 0.5, "MX-NLE/exp-7", 1)]  # fmt: skip
     assert _rows(con, "SELECT event_type, rules_version, fired FROM bill_events WHERE ordinal = 1") == [
-        ("unclassified", "bill-events-1", None)]
+        ("unclassified", "bill-events-2", None)]
     assert _rows(con, "SELECT trafficking FROM bills") == [(False,)]
 
 

@@ -47,7 +47,9 @@ CREATE TABLE snapshots (
     etag             VARCHAR,
     last_modified    VARCHAR,
     outcome          VARCHAR NOT NULL CHECK (outcome IN {{vocab:fetch_outcome}}),
-    error            VARCHAR
+    error            VARCHAR,
+    method           VARCHAR NOT NULL DEFAULT 'GET' CHECK (method IN ('GET', 'POST')),
+    body_sha256      VARCHAR CHECK (body_sha256 IS NULL OR regexp_full_match(body_sha256, '[0-9a-f]{64}'))
 );
 
 -- Source health: one row per source per refresh run (data/raw/runs.jsonl).

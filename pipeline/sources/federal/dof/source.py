@@ -14,7 +14,7 @@ from pipeline.core.records import EventRecord
 from pipeline.parse.dates import parse_date
 from pipeline.sources.federal.dof.crawl import DayResult, evidence_for, read_sidof_day, ruling_body
 from pipeline.sources.federal.dof.info import DOF_WEB_BASE, INFO, SIDOF_BASE, dof_index_url
-from pipeline.sources.federal.dof.notes import classify_note, note_events
+from pipeline.sources.federal.dof.notes import decide_note, note_events
 from pipeline.sources.federal.dof.pages import (
     PRINTED_DATE,
     DofIndexPage,
@@ -80,17 +80,24 @@ class DofSource:
             report.saw(f"day:{result.status}")
             if result.status == "unknown":
                 report.notes.append(f"unknown day {day.isoformat()}")
-            yield from self._events(fetcher, result)
+            yield from self._events(fetcher, result, report)
 
-    def _events(self, fetcher, result: DayResult) -> Iterator[EventRecord]:
+    def _events(self, fetcher, result: DayResult, report: RunReport | None = None) -> Iterator[EventRecord]:
         for note in result.notes:
             if not note["trafficking"] and note["category"] == "scjn_ruling":
                 body = ruling_body(fetcher, note)
-                if body and classify_note(note["title"], body):
-                    note = {**note, "trafficking": True}
+                decision = decide_note(note["title"], body) if body else None
+                if decision is not None and decision.trafficking:
+                    note = {**note, "trafficking": True, **decision.fields()}
             if note["trafficking"] and result.response is not None:
                 evidence = evidence_for(result.response, result.day, note["cod_nota"])
-                yield from note_events(note, evidence)
+                events = note_events(note, evidence)
+                if not events and report is not None:  # relevant, but tied to nothing we track: said, not dropped
+                    report.notes.append(
+                        f"codNota {note['cod_nota']}: trafficking note of category {note['category']!r} "
+                        f"({note['category_rules']}, fired {','.join(note['category_fired']) or 'none'}; relevance "
+                        f"{','.join(note['relevance_fired'])}) is tied to no tracked instrument")  # fmt: skip
+                yield from events
 
 
 SOURCE = DofSource()

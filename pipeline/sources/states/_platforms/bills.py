@@ -80,9 +80,13 @@ def bill_record(
     legislature: str | None = None, summary: str | None = None, presented: DateSpan | None = None,
     referred: DateSpan | None = None, committee: str | None = None, status_text: str | None = None,
     status_date: DateSpan | None = None, presenter: str | None = None, document_url: str | None = None,
-    url: str | None = None,
+    url: str | None = None, more_status: tuple[str | None, ...] = (),
 ) -> BillRecord | None:  # fmt: skip
-    """A BillRecord, or None when no relevance rule fired (the bill is not about trafficking)."""
+    """A BillRecord, or None when no relevance rule fired (the bill is not about trafficking).
+
+    ``more_status``: further free-text status cells (Sinaloa's ``determinacion`` beside its ``estatus``), each
+    read by the same rules into an event of its own (undated: the listing gives no date for them).
+    """
     relevance = bill_relevance(title, summary)
     if not relevance.recognised:
         return None
@@ -95,6 +99,10 @@ def bill_record(
         # "en comisión" / "en trámite" next to a structured turn adds nothing: the turn is already an event
         if not (decision.label == "referred" and len(events) > 1):
             events.append(event_from_text(status, span=status_date))
+    for extra in more_status:
+        text = " ".join((extra or "").split())
+        if text and text != status:
+            events.append(event_from_text(text))
     return BillRecord(
         jurisdiction=info.jurisdiction, bill_id=bill_id, title=" ".join(title.split()),
         evidence=scraped_evidence(info, response), presenter=presenter or None, legislature=legislature,
@@ -108,9 +116,6 @@ def bill_record(
 
 #: States whose congress bill listing has no bill source here, and why (coverage shows it).
 NO_BILL_SOURCE = {
-    "MX-SIN": "bills: the Gaceta API answers POST only (obtenerIniciativas with a JSON body); the fetcher is GET-only",
-    "MX-COL": "bills: the gaceta data endpoint (plantilla_datos.php) answers POST only; the fetcher is GET-only",
-    "MX-BCN": "bills: the Iniciativas GridView pages by ASP.NET postback (__VIEWSTATE); the fetcher is GET-only",
     "MX-CHH": "bills: the CSV export's columns are documented only in part ('include Número, Resumen, …'); "
               "no page object until a stored copy shows the header",
 }  # fmt: skip
