@@ -33,7 +33,14 @@ from pipeline.core.paths import DataPaths
 from pipeline.fetch.lock import StoreLock
 from pipeline.publish import promote
 from pipeline.store import db, schema
-from pipeline.store.inputs import load_bill_tracking, load_reference, load_runs, load_snapshots, load_sources  # noqa: F401
+from pipeline.store.inputs import (  # noqa: F401
+    load_bill_tracking,
+    load_legislatures,
+    load_reference,
+    load_runs,
+    load_snapshots,
+    load_sources,
+)
 from pipeline.store.registry_csv import load_records
 from pipeline.store.reviews import read_decisions
 from pipeline.store.rows import insert_rows
@@ -161,6 +168,7 @@ def _build_database(paths: DataPaths, database: Path, digest: str, *, fail_after
     try:
         schema.apply_tables(con)
         load_reference(con)
+        load_legislatures(con, paths)
         load_sources(con)
         with problems.collecting() as found:
             load_snapshots(con, paths)

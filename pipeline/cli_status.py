@@ -63,6 +63,11 @@ def status(
         _console().print(render.render_text_table(rows, lang=lang.value, wide=wide or _console().width >= 140))
         if len(rows) == 1 and rows[0].get("law_title"):  # one jurisdiction: its law in full, whatever the width
             _console().print(f"{'Ley' if lang is Lang.es else 'Law'}: {rows[0]['law_title']}")
+        if len(rows) == 1:  # one jurisdiction: its bills, pending and of ended legislatures
+            from pipeline.publish.bills import bill_lines
+
+            for line in bill_lines(rows[0], lang.value):
+                _console().print(line, markup=False, highlight=False, soft_wrap=True)
         counts: dict[str, int] = {}
         for row in rows:
             if row["state"] != "MX":  # the counts are of the 32 states

@@ -247,6 +247,42 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
         "reason": "Why it needs review.",
         "review_status": "pending until a person reviews it.",
     }),
+    "legislatures": ("Each jurisdiction's legislatures with their start and end as a source states them "
+                     "(data/reference/legislatures.csv); empty when no source states them.", {
+        "legislature_id": "Stable identifier '{jurisdiction}/{body}/{legislature}'.",
+        "jurisdiction": "Jurisdiction code (see jurisdictions.code).",
+        "legislature": "The legislature's Roman numeral as the jurisdiction uses it (e.g. LXV).",
+        "body": "The legislative body (e.g. 'Congreso del Estado de Sonora', 'Cámara de Diputados').",
+        "start_text": "The start as the source gave it (EDTF subset, e.g. '2018-09-01' or '2009-09').",
+        "start_earliest": "Earliest day the legislature can have started.",
+        "start_latest": "Latest day the legislature can have started.",
+        "start_precision": "How precisely the start is known (vocabulary date_precision).",
+        "end_text": "The end as the source gave it (EDTF subset; '../2021-09-01' = on or before).",
+        "end_earliest": "Earliest day the legislature can have ended.",
+        "end_latest": "Day by which the legislature had certainly ended (its bills with no outcome are then "
+                      "no longer pending).",
+        "end_precision": "How precisely the end is known (vocabulary date_precision).",
+        "source_url": "The page read for these dates.",
+        "source_kind": "What that page is (vocabulary source_kind).",
+        "confidence": "official when the page is the official publisher's own, else secondary.",
+        "accessed": "The day the page was read.",
+        "note": "What the source says, and how a date was read from it.",
+        "line_no": "Line of data/reference/legislatures.csv.",
+    }),
+    "legislature_rules": ("A jurisdiction's own rule on initiatives a legislature leaves unresolved, cited by "
+                          "instrument and article (data/reference/legislature_rules.csv).", {
+        "rule_id": "Stable identifier '{jurisdiction}/{effect}/{article}'.",
+        "jurisdiction": "Jurisdiction code (see jurisdictions.code).",
+        "effect": "What the rule does (vocabulary legislature_rule_effect: lapse_at_end, carry_over).",
+        "instrument": "The law or regulation that states the rule.",
+        "article": "The article that states it.",
+        "source_url": "The page the rule was read on.",
+        "source_kind": "What that page is (vocabulary source_kind).",
+        "confidence": "official when the page is the official publisher's own, else secondary.",
+        "accessed": "The day the page was read.",
+        "note": "What the rule says, in a sentence.",
+        "line_no": "Line of data/reference/legislature_rules.csv.",
+    }),
 }
 
 #: The status files' columns (status.csv / status.json), in their published order.
@@ -273,7 +309,10 @@ STATUS_COLUMNS: dict[str, str] = {
     "bills_tracked": "How the jurisdiction's bills are tracked (vocabulary bill_tracking: scraped, curated, none); "
                      "with none, pending_bills 0 means nobody looked, not no bills.",
     "bills_tracked_since": "The day that tracking looked (research) or first fetched (scraped source).",
+    "ended_bills": "Number of trafficking bills of a legislature that had certainly ended, with no outcome on "
+                   "file: not counted as pending (expired where the state's own rule is cited).",
     "pending_bill_ids": "Identifiers of the pending bills, separated by ' '.",
+    "ended_bill_ids": "Identifiers of the bills of ended legislatures with no outcome, separated by ' '.",
     "last_checked": "Newest day any source behind the row was checked.",
     "evidence_urls": "URLs of the documents behind the row, separated by ' '.",
 }

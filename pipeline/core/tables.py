@@ -6,6 +6,8 @@ Shared by publish (which writes them) and validate (which checks nothing was sil
 #: table → ORDER BY clause of its published CSV/Parquet.
 TABLES = {
     "jurisdictions": "inegi",
+    "legislatures": "jurisdiction, body, start_earliest NULLS FIRST, legislature",
+    "legislature_rules": "rule_id",
     "sources": "name",
     "instruments": "instrument_id",
     "events": "instrument_id, event_date NULLS FIRST, event_type, event_id",

@@ -141,6 +141,21 @@ BILL_STATUSES = _vocab(
         "rejected": "Rejected (desechada).",
         "withdrawn": "Withdrawn (retirada).",
         "expired": "Expired (precluida).",
+        "ended_no_outcome": "Presented in a legislature that has certainly ended, with no terminal event on file "
+        "and no rule of the state's own cited that says what became of it (data/reference/legislature_rules.csv): "
+        "not pending, not decided — 'no outcome found'. With a cited lapse_at_end rule it is expired instead.",
+    }
+)
+
+#: What a state's own rule says happens to initiatives still unresolved when a legislature ends
+#: (legislature_rules.effect, data/reference/legislature_rules.csv; each row cites the instrument and article).
+LEGISLATURE_RULE_EFFECTS = _vocab(
+    {
+        "lapse_at_end": "Initiatives not resolved when the legislature ends are concluded (precluidas / "
+        "desechadas / archived as concluded): a bill of an ended legislature with no outcome shows as expired, "
+        "with the rule as its evidence.",
+        "carry_over": "Initiatives not resolved when the legislature ends pass to the next legislature: a bill "
+        "of an ended legislature with no outcome stays pending.",
     }
 )
 
@@ -285,6 +300,7 @@ ALL_VOCABULARIES = {
     "source_kind": SOURCE_KINDS,
     "date_precision": DATE_PRECISIONS,
     "bill_tracking": BILL_TRACKING,
+    "legislature_rule_effect": LEGISLATURE_RULE_EFFECTS,
     "law_status": LAW_STATUSES,
     "summary": SUMMARY_STATUSES,
     "fetch_outcome": FETCH_OUTCOMES,

@@ -41,6 +41,7 @@ def publication_as_of(con: duckdb.DuckDBPyConnection) -> dt.date:
     """
     row = con.execute(
         "SELECT max(d) FROM (SELECT max(checked_on) AS d FROM evidence_checked "
+        "UNION ALL SELECT max(checked_on) FROM reference_evidence "  # legislatures and their rules
         "UNION ALL SELECT max(CAST(retrieved_at AS DATE)) FROM snapshots)"
     ).fetchall()[0]
     return row[0] or dt.date(1970, 1, 1)

@@ -160,7 +160,7 @@ def _status_schema() -> dict:
 
     kinds = {"law_published": "date", "law_start_earliest": "date", "law_start_latest": "date", "last_reform": "date",
              "last_checked": "date", "laws_in_force": "integer", "laws_possibly_in_force": "integer",
-             "pending_bills": "integer"}  # fmt: skip
+             "pending_bills": "integer", "ended_bills": "integer"}  # fmt: skip
     return {
         "fields": [
             {"name": c, "type": kinds.get(c, "string"), "description": STATUS_COLUMNS[c]} for c in CSV_COLUMNS

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from pipeline.core.vocab import LABELS
 from pipeline.publish import charts
+from pipeline.publish.bills import ended_label
 from pipeline.publish.dates import reform_label, span_label
 from pipeline.publish.map import STYLE, render_map, render_map_index, swatch
 from pipeline.publish.render import _bills_cell, _citation_text, _citations, _published_cell, _row_refs, iso
@@ -235,6 +236,14 @@ def jurisdiction_page(row: dict, *, history: list[dict], sources: list[dict], as
         f'<td>{esc(b.get("stage") or "")}</td><td class="date">{esc(b.get("presented") or iso(b.get("presented_by")))}</td></tr>'
         for b in row.get("pending_bill_list") or []
     )  # fmt: skip
+    ended = "".join(
+        f'<tr><td>{link(b.get("url"), b.get("identifier") or b.get("bill_id"))}</td><td>{esc(b.get("title") or "")}</td>'
+        f'<td>{t(ended_label(b, "es"), ended_label(b, "en"))}</td></tr>'
+        for b in row.get("ended_bill_list") or []
+    )  # fmt: skip
+    ended_table = (f'<h2>{t("Iniciativas de legislaturas concluidas", "Bills of ended legislatures")}</h2>'
+                   f'<div class="wrap"><table><thead><tr><th>{t("Iniciativa", "Bill")}</th><th>{t("Título", "Title")}</th>'
+                   f'<th>{t("Etapa", "Stage")}</th></tr></thead><tbody>{ended}</tbody></table></div>') if ended else ""  # fmt: skip
     srcs = "".join(
         f'<tr><td>{link(s.get("homepage"), s.get("title"))}</td><td>{esc(s.get("covers") or "")}</td>'
         f'<td class="date">{esc(iso(s.get("last_run")) or "—")}</td>'
@@ -254,6 +263,7 @@ def jurisdiction_page(row: dict, *, history: list[dict], sources: list[dict], as
 {f'<div class="wrap"><table><thead><tr><th>{t("Fecha", "Date")}</th><th>{t("Acto", "Act")}</th><th>{t("Instrumento", "Instrument")}</th><th>{t("Publicación", "Publication")}</th><th>{t("Fuentes", "Sources")}</th></tr></thead><tbody>{"".join(acts)}</tbody></table></div>' if acts else none}
 <h2>{t("Iniciativas pendientes", "Pending bills")}</h2>
 {f'<div class="wrap"><table><thead><tr><th>{t("Iniciativa", "Bill")}</th><th>{t("Título", "Title")}</th><th>{t("Etapa", "Stage")}</th><th>{t("Presentada", "Presented")}</th></tr></thead><tbody>{bills}</tbody></table></div>' if bills else none}
+{ended_table}
 <h2>{t("Fuentes y frescura", "Sources and freshness")}</h2>
 {f'<div class="wrap"><table><thead><tr><th>{t("Fuente", "Source")}</th><th>{t("Cubre", "Covers")}</th><th>{t("Última corrida", "Last run")}</th><th>{t("Éxito", "OK")}</th><th>{t("Último éxito", "Last success")}</th></tr></thead><tbody>{srcs}</tbody></table></div>' if srcs else none}
 <h2>{t("Citas", "Citations")}</h2>

@@ -12,17 +12,18 @@ import json
 import re
 
 from pipeline.core.vocab import LABELS
+from pipeline.publish.bills import ended_label
 from pipeline.publish.dates import reform_label, span_label, start_label, start_short
 
 STATUS_COLUMNS = (
     "state", "name", "summary", "law_status", "law_title", "law_published", "law_published_text",
     "law_start_earliest", "law_start_latest", "law_start_basis", "law_since", "law_evidence", "last_reform",
-    "last_reform_text", "laws_in_force", "laws_possibly_in_force", "pending_bills", "bills_tracked",
+    "last_reform_text", "laws_in_force", "laws_possibly_in_force", "pending_bills", "ended_bills", "bills_tracked",
     "bills_tracked_since", "last_checked",
 )  # fmt: skip
 
 #: status.csv's columns (each described in pipeline/core/descriptions.py STATUS_COLUMNS).
-CSV_COLUMNS = (*STATUS_COLUMNS, "pending_bill_ids", "evidence_urls")
+CSV_COLUMNS = (*STATUS_COLUMNS, "pending_bill_ids", "ended_bill_ids", "evidence_urls")
 
 def iso(value) -> str:
     if value is None:
@@ -72,6 +73,8 @@ def to_json_rows(rows: list[dict]) -> list[dict]:
         item = {k: jsonable(row.get(k)) for k in STATUS_COLUMNS}
         item["law_since_es"] = start_label(row, "es")
         item["pending_bill_list"] = jsonable(row.get("pending_bill_list") or [])
+        item["ended_bill_list"] = [dict(jsonable(b), stage_label=ended_label(b, "en"), stage_label_es=ended_label(b, "es"))
+                                   for b in row.get("ended_bill_list") or []]  # fmt: skip
         item["as_of"] = iso(row.get("as_of"))
         item["law_url"] = row.get("law_url")
         item["law_published_disputed"] = bool(row.get("law_published_disputed"))
@@ -110,7 +113,8 @@ def render_csv(rows: list[dict]) -> str:
     for row in map(with_labels, rows):
         urls = " ".join(sorted({e.get("url") or "" for e in row.get("evidence") or []} - {""}))
         bills = " ".join(b.get("bill_id") or "" for b in row.get("pending_bill_list") or [])
-        values = [row.get(c) for c in STATUS_COLUMNS] + [bills, urls]
+        ended = " ".join(b.get("bill_id") or "" for b in row.get("ended_bill_list") or [])
+        values = [row.get(c) for c in STATUS_COLUMNS] + [bills, ended, urls]
         writer.writerow([safe_cell(v) for v in values])
     return buffer.getvalue()
 
@@ -167,6 +171,20 @@ def _pending_bills_section(rows: list[dict], lang: str) -> list[str]:
     return out
 
 
+def _ended_bills_section(rows: list[dict], lang: str) -> list[str]:
+    """Bills of ended legislatures with no outcome on file: listed, never counted as pending."""
+    bills = [(row["name"], b) for row in rows for b in row.get("ended_bill_list") or []]
+    if not bills:
+        return []
+    head = "## Iniciativas de legislaturas concluidas" if lang == "es" else "## Bills of ended legislatures"
+    out = ["", head, ""]
+    for state, b in bills:
+        name = md_escape(b.get("identifier") or b.get("title") or "")
+        link = f" <{b['url']}>" if b.get("url") else ""
+        out.append(f"- {state}: {name} — {ended_label(b, lang)}{link}")
+    return out
+
+
 def _cite_key(ev: dict) -> tuple:
     return (ev.get("url"), ev.get("source_url"), ev.get("sha256"), iso(ev.get("date")), ev.get("issue"))
 
@@ -220,6 +238,7 @@ def render_markdown(rows: list[dict], *, as_of: dt.date, last_checked: dt.date |
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += _pending_bills_section(rows, lang)
+    lines += _ended_bills_section(rows, lang)
     lines += ["", ("† Sólo fuentes secundarias (prensa, copias, catálogos de terceros): verificar en el periódico "
                    "oficial." if lang == "es" else "† Rests only on secondary sources (press, copies, third-party "
                    "catalogues): check the gazette."), ""]

@@ -91,6 +91,7 @@ def write_sqlite(database: Path, target: Path) -> Path:
         for row in rows:
             row["law_since"] = start_label(row, "en")
             row["pending_bill_ids"] = " ".join(b["bill_id"] for b in row.get("pending_bill_list") or [])
+            row["ended_bill_ids"] = " ".join(b["bill_id"] for b in row.get("ended_bill_list") or [])
             urls = " ".join(sorted({e.get("url") or "" for e in row.get("evidence") or []} - {""}))
             out.execute(f"INSERT INTO status VALUES ({', '.join('?' for _ in range(len(columns) + 1))})",
                         [_value(row.get(c)) for c in columns] + [urls])  # fmt: skip

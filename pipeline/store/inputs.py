@@ -32,6 +32,13 @@ def load_reference(con: duckdb.DuckDBPyConnection) -> None:
     insert_rows(con, "jurisdictions", rows)
 
 
+def load_legislatures(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
+    """data/reference/legislatures.csv and legislature_rules.csv (a bad row stops the build: file and line)."""
+    from pipeline.store.legislatures import load
+
+    load(con, paths.reference)
+
+
 def load_sources(con: duckdb.DuckDBPyConnection) -> None:
     from pipeline.sources.discovery import all_sources
 

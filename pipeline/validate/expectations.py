@@ -89,6 +89,8 @@ class Rule:
 #: the database (CREATE TABLE AS) must still be checked.
 KEYS: dict[str, list[tuple[str, ...]]] = {
     "jurisdictions": [("code",), ("inegi",)],
+    "legislatures": [("legislature_id",), ("jurisdiction", "body", "legislature")],  # one per body's numeral
+    "legislature_rules": [("rule_id",)],
     "sources": [("name",)],
     "snapshots": [("line_no",)],
     "source_runs": [("run_id", "source")],
@@ -120,6 +122,7 @@ DATE_COLUMNS: dict[str, tuple[str, ...]] = {
     "effects": ("effect_date",),
     "instrument_versions": ("version_date",),
     "evidence": ("evidence_date", "accessed", "retrieved_at"),
+    "legislatures": ("accessed",),
     "snapshots": ("retrieved_at",),
     "source_runs": ("started_at", "finished_at"),
     STATUS: ("as_of", "law_published", "last_reform", "latest_bill_presented", "last_checked"),
@@ -131,6 +134,7 @@ URL_COLUMNS: dict[str, tuple[str, ...]] = {
     "instruments": ("official_url",),
     "events": ("official_url",),
     "evidence": ("url", "source_url"),
+    "legislatures": ("source_url",),
     "bills": ("url",),
     "snapshots": ("url", "final_url"),
     STATUS: ("law_url",),
@@ -148,6 +152,8 @@ JURISDICTION_COLUMNS: dict[str, tuple[str, ...]] = {
     "sources": ("jurisdiction",),
     "instruments": ("jurisdiction",),
     "bills": ("jurisdiction",),
+    "legislatures": ("jurisdiction",),
+    "legislature_rules": ("jurisdiction",),
     "conflicts": ("jurisdiction",),
 }
 
@@ -327,6 +333,9 @@ def _ordering_rules() -> list[Rule]:
                     FROM bill_events)
                 WHERE event_date < latest_before ORDER BY ALL""",
              "a bill's dated events, taken by ordinal, never go back in time"),
+        Rule("ordering", "expect_legislature_end_not_before_start", "legislatures", "end_latest",
+             "SELECT legislature_id, start_text, end_text FROM legislatures WHERE end_latest < start_earliest ORDER BY ALL",
+             "no legislature ends before it starts"),
     ]  # fmt: skip
 
 

@@ -48,6 +48,15 @@ CASES = {
         ["expect_bill_events_in_date_order [ordering] on bill_events.event_date", "bill_id=MX-NLE/inic-2011-07",
          "event_date=2010-12-01"],
     ),
+    "ordering_legislature": (  # the loader refuses such a row; the gate still checks the database
+        ["INSERT INTO legislatures (legislature_id, jurisdiction, legislature, body, start_text, start_earliest, "
+         "start_latest, start_precision, end_text, end_earliest, end_latest, end_precision, source_url, source_kind, "
+         "confidence, accessed, line_no) VALUES ('MX-TAB/Congreso/LXIV', 'MX-TAB', 'LXIV', 'Congreso', '2021-09-05', "
+         "DATE '2021-09-05', DATE '2021-09-05', 'day', '2018-09-04', DATE '2018-09-04', DATE '2018-09-04', 'day', "
+         "'https://congresotabasco.gob.mx/', 'official_site', 'official', DATE '2026-01-15', 2)"], (),
+        ["expect_legislature_end_not_before_start [ordering] on legislatures.end_latest",
+         "legislature_id=MX-TAB/Congreso/LXIV", "end_text=2018-09-04"],
+    ),
     "referential_evidence": (
         ["DELETE FROM evidence WHERE fact_table = 'bills' AND fact_id = 'MX-TAB/inic-2024-02'"], (),
         ["expect_bills_to_have_evidence [referential] on bills.bill_id", "bill_id=MX-TAB/inic-2024-02"],

@@ -63,12 +63,14 @@ def test_build_command_exits_non_zero_and_names_the_rejected_candidate(tmp_path)
 
 
 def test_the_committed_data_passes(tmp_path):
-    """The repository's registry and raw store, built with validation against the committed publication."""
+    """The repository's registry, reference data (legislatures) and raw store, built with validation against
+    the committed publication."""
     committed = DataPaths(REPO_DIR / "data")
     if not (committed.registry / "facts").is_dir():
         pytest.skip("no committed registry")
     paths = DataPaths(tmp_path / "data")
     shutil.copytree(committed.registry, paths.registry)
+    shutil.copytree(committed.reference, paths.reference)
     shutil.copytree(committed.raw, paths.raw, ignore=shutil.ignore_patterns(".lock"))
     if (committed.processed / "datapackage.json").exists():
         shutil.copytree(committed.processed, paths.processed,

@@ -15,6 +15,8 @@ SELECT * EXCLUDE (certainty) FROM instruments_at(d) WHERE certainty = 'possible'
 -- known — the latest day of its first recorded step, since every step follows presentation) and no
 -- terminal event (published, rejected, withdrawn, expired) had happened by d; an undated terminal
 -- event closes the bill (we never call a bill pending when a source says it ended).
+-- Each bill also carries its legislature's end (bill_legislatures, 015_legislatures.sql) and the state's cited
+-- rule for unresolved initiatives, if any.
 CREATE OR REPLACE VIEW bill_steps AS
 SELECT
     b.bill_id, b.jurisdiction, b.title, b.identifier, b.url, b.trafficking,
@@ -22,20 +24,38 @@ SELECT
     arg_min(be.date_text, be.date_latest) FILTER (WHERE be.event_type = 'presented') AS presented_text,
     min(be.date_latest) AS presented_by,
     min(be.date_latest) FILTER (WHERE be.event_type IN {{vocab:terminal_bill_events}}) AS closed,
-    bool_or(be.event_type IN {{vocab:terminal_bill_events}} AND be.date_text IS NULL) AS closed_undated
+    bool_or(be.event_type IN {{vocab:terminal_bill_events}} AND be.date_text IS NULL) AS closed_undated,
+    bl.legislature_id, bl.legislature, bl.legislature_end, bl.legislature_end_text, bl.rule_id, bl.rule_effect,
+    bl.rule_text
 FROM bills b
 LEFT JOIN bill_events be USING (bill_id)
+LEFT JOIN bill_legislatures bl USING (bill_id)
 GROUP BY ALL;
 
-CREATE OR REPLACE MACRO bills_pending(d) AS TABLE
+-- Presented by d with no terminal event by d; `ended_by_d`: its legislature had certainly ended by d (its
+-- end's latest day <= d) and no cited rule of the state carries its initiatives over.
+CREATE OR REPLACE MACRO bills_open(d) AS TABLE
 SELECT s.*,
        CASE WHEN s.presented IS NOT NULL THEN 'presented' ELSE 'first_step' END AS presented_basis,
        (SELECT arg_max(be.event_type, coalesce(be.date_latest, be.date_earliest))
           FROM bill_events be WHERE be.bill_id = s.bill_id AND coalesce(be.date_earliest, be.date_latest) <= d)
-           AS stage
+           AS stage,
+       coalesce(s.legislature_end <= d AND s.rule_effect IS DISTINCT FROM 'carry_over', false) AS ended_by_d
 FROM bill_steps s
 WHERE s.trafficking AND s.presented_by IS NOT NULL AND s.presented_by <= d
   AND NOT s.closed_undated AND (s.closed IS NULL OR s.closed > d);
+
+-- Pending at d: open at d, and its legislature not known to have ended by d (unknown legislature or end:
+-- still pending, as we do not know).
+CREATE OR REPLACE MACRO bills_pending(d) AS TABLE
+SELECT * EXCLUDE (ended_by_d) FROM bills_open(d) WHERE NOT ended_by_d;
+
+-- Open at d but its legislature had certainly ended by d: not pending. `outcome` is 'expired' (precluida)
+-- where the state's own lapse_at_end rule is cited (rule_id), else 'ended_no_outcome' ("no outcome found").
+CREATE OR REPLACE MACRO bills_ended(d) AS TABLE
+SELECT * EXCLUDE (ended_by_d),
+       CASE WHEN rule_effect = 'lapse_at_end' THEN 'expired' ELSE 'ended_no_outcome' END AS outcome
+FROM bills_open(d) WHERE ended_by_d;
 
 -- status_computed(d) computes the answer from the facts; status_as_of(d) is what everything reads. In a
 -- built database status_as_of(d) only looks up status_periods (pipeline/sql/materialise/), which holds
@@ -89,6 +109,18 @@ pending AS (
                 ORDER BY presented_by DESC, bill_id) AS bills
     FROM bills_pending(d) GROUP BY ALL
 ),
+lapsed AS (  -- bills of ended legislatures with no outcome: listed, never counted as pending
+    SELECT jurisdiction, count(*) AS n,
+           list(struct_pack(bill_id := bill_id, identifier := identifier, title := title,
+                            presented := presented_text, presented_by := presented_by,
+                            presented_basis := presented_basis, stage := stage, url := url,
+                            legislature := legislature, legislature_end := legislature_end_text,
+                            legislature_end_by := legislature_end, outcome := outcome,
+                            rule_id := CASE WHEN outcome = 'expired' THEN rule_id END,
+                            rule := CASE WHEN outcome = 'expired' THEN rule_text END)
+                ORDER BY presented_by DESC, bill_id) AS bills
+    FROM bills_ended(d) GROUP BY ALL
+),
 tracked AS (  -- how the state's bills are tracked: scraped beats curated research; none when nobody looked
     SELECT jurisdiction, arg_min(basis, CASE basis WHEN 'scraped' THEN 0 ELSE 1 END) AS basis,
            arg_min(since, CASE basis WHEN 'scraped' THEN 0 ELSE 1 END) AS since
@@ -110,6 +142,10 @@ behind AS (  -- the facts behind each row: the law shown, penal coverage, resear
            OR a.event_type = 'searched_not_found')
     UNION ALL
     SELECT jurisdiction, bill_id, 'bills' FROM bills_pending(d)
+    UNION ALL  -- a bill of an ended legislature: the bill, the legislature's end and the rule that lapsed it
+    SELECT jurisdiction, unnest([bill_id, legislature_id, CASE WHEN outcome = 'expired' THEN rule_id END]),
+           unnest(['bills', 'legislatures', 'legislature_rules'])
+    FROM bills_ended(d)
 ),
 cited AS (
     SELECT b.jurisdiction,
@@ -121,8 +157,9 @@ cited AS (
                    read_via := c.read_via)
                 ORDER BY c.evidence_date NULLS LAST, c.evidence_id) AS evidence,
            max(c.checked_on) AS last_checked
-    FROM behind b
-    JOIN evidence_checked c ON c.fact_table = b.fact_table AND c.fact_id = b.fact_id
+    FROM (SELECT DISTINCT * FROM behind WHERE fact_id IS NOT NULL) b
+    JOIN (SELECT * FROM evidence_checked UNION ALL BY NAME SELECT * FROM reference_evidence) c
+      ON c.fact_table = b.fact_table AND c.fact_id = b.fact_id
     GROUP BY ALL
 )
 SELECT
@@ -156,7 +193,9 @@ SELECT
     pending.latest_title AS latest_bill_title,
     pending.latest_presented AS latest_bill_presented,
     coalesce(pending.bills, []) AS pending_bill_list,
-    CASE WHEN pending.n > 0 AND tracked.basis IS NULL THEN 'curated' ELSE coalesce(tracked.basis, 'none') END
+    coalesce(lapsed.n, 0) AS ended_bills,
+    coalesce(lapsed.bills, []) AS ended_bill_list,
+    CASE WHEN (pending.n > 0 OR lapsed.n > 0) AND tracked.basis IS NULL THEN 'curated' ELSE coalesce(tracked.basis, 'none') END
         AS bills_tracked,
     tracked.since AS bills_tracked_since,
     searched.notes AS research_notes,
@@ -169,6 +208,7 @@ LEFT JOIN ended ON ended.jurisdiction = j.code
 LEFT JOIN reforms ON reforms.instrument_id = law.instrument_id
 LEFT JOIN official ON official.instrument_id = law.instrument_id
 LEFT JOIN pending ON pending.jurisdiction = j.code
+LEFT JOIN lapsed ON lapsed.jurisdiction = j.code
 LEFT JOIN tracked ON tracked.jurisdiction = j.code
 LEFT JOIN searched ON searched.jurisdiction = j.code
 LEFT JOIN cited ON cited.jurisdiction = j.code;
@@ -176,13 +216,13 @@ LEFT JOIN cited ON cited.jurisdiction = j.code;
 CREATE OR REPLACE MACRO status_as_of(d) AS TABLE SELECT * FROM status_computed(d);
 
 -- Every date status_computed(d) compares d with (each `x <= d` or `x > d` above, in instruments_at,
--- bills_pending and status_computed): between two consecutive ones the answer is the same but for as_of.
+-- bills_open and status_computed): between two consecutive ones the answer is the same but for as_of.
 -- A new comparison with d in those macros must add its column here (tests/store/test_status_periods.py).
 CREATE OR REPLACE VIEW status_breakpoints AS
 SELECT DISTINCT d FROM (
     SELECT unnest([start_earliest, start_latest, end_earliest, end_latest]) AS d FROM instrument_spans
     UNION ALL SELECT unnest([date_earliest, date_latest]) FROM active_events
-    UNION ALL SELECT unnest([presented_by, closed]) FROM bill_steps
+    UNION ALL SELECT unnest([presented_by, closed, legislature_end]) FROM bill_steps
     UNION ALL SELECT coalesce(date_earliest, date_latest) FROM bill_events
     UNION ALL SELECT covers_from FROM bill_tracking
 )
