@@ -102,7 +102,8 @@ official AS (  -- does the law rest on at least one official (or scraped) source
 ),
 pending AS (
     SELECT jurisdiction, count(*) AS n,
-           arg_max(title, presented_by) AS latest_title, max(presented_by) AS latest_presented,
+           -- the latest presented; bills presented the same day: the greatest bill_id (a tie had no rule)
+           arg_max(title, (presented_by, bill_id)) AS latest_title, max(presented_by) AS latest_presented,
            list(struct_pack(bill_id := bill_id, identifier := identifier, title := title,
                             presented := presented_text, presented_by := presented_by,
                             presented_basis := presented_basis, stage := stage, url := url)
