@@ -252,6 +252,7 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
         "legislature_id": "Stable identifier '{jurisdiction}/{body}/{legislature}'.",
         "jurisdiction": "Jurisdiction code (see jurisdictions.code).",
         "legislature": "The legislature's Roman numeral as the jurisdiction uses it (e.g. LXV).",
+        "number": "The numeral's value (LXV = 65); orders one body's legislatures.",
         "body": "The legislative body (e.g. 'Congreso del Estado de Sonora', 'Cámara de Diputados').",
         "start_text": "The start as the source gave it (EDTF subset, e.g. '2018-09-01' or '2009-09').",
         "start_earliest": "Earliest day the legislature can have started.",

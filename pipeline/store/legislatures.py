@@ -21,6 +21,7 @@ import duckdb
 from pipeline.core import jurisdictions, vocab
 from pipeline.core.citations import is_official_host, url_problem
 from pipeline.core.dates import DateSpan, DateSpanError
+from pipeline.parse.law.numerals import roman_to_int
 from pipeline.store.registry_csv import RegistryError
 
 LEGISLATURE_COLUMNS = ("jurisdiction", "legislature", "body", "start", "end", "source_url", "source_kind",
@@ -126,6 +127,7 @@ def read_legislatures(reference_dir: Path) -> list[dict]:
             raise LegislatureError(f"{where}: {code} {row['body']} {row['legislature']} is already on {seen[key]}")
         seen[key] = where
         out.append({"legislature_id": "/".join(key), "jurisdiction": code, "legislature": row["legislature"],
+                    "number": roman_to_int(row["legislature"]),
                     "body": row["body"], **_span_columns("start", start), **_span_columns("end", end),
                     **_dates_citation(row, where, dated=bool(start or end)),
                     "line_no": int(where.rsplit(":", 1)[1])})  # fmt: skip

@@ -159,7 +159,9 @@ BILLS = [
     bill("MX-CMX", "ini-2019", "I", "presented", "2019-03-05"),
     bill("MX-ZAC", "ini-2014", "LXI", "presented", "2014-02-11"),
     bill("MX-JAL", "ini-2022", "LXIII", "presented", "2022-03-01"),
+    bill("MX-GRO", "ini-2022", "LXIII", "presented", "2022-03-01"),
 ]
+GRO_LXIV_SOURCE = "https://example.org/gro-lxiv-instalada"
 LEGISLATURES = [
     legislature("MX-SON", "LIX", "Congreso del Estado de Sonora", "2009-09", "2012-09"),
     legislature("MX-SON", "LXIV", "Congreso del Estado de Sonora", "", ""),
@@ -167,6 +169,11 @@ LEGISLATURES = [
     legislature("MX-CMX", "I", "Asamblea Legislativa del Distrito Federal", "1997-09", "2000-09"),
     legislature("MX-CMX", "I", "Congreso de la Ciudad de México", "2018-09-17", "../2021-09-01"),
     legislature("MX-ZAC", "LXI", "Legislatura del Estado de Zacatecas", "2013-09", "2016-09"),
+    # Guerrero: no source states the LXIII's end, but the LXIV was installed on 2024-09-01 (the LXV's start,
+    # later still, is a weaker bound and must not be used)
+    legislature("MX-GRO", "LXIII", "Congreso del Estado de Guerrero", "2021-09-01", ""),
+    legislature("MX-GRO", "LXV", "Congreso del Estado de Guerrero", "2027-09-01", ""),
+    legislature("MX-GRO", "LXIV", "Congreso del Estado de Guerrero", "2024-09-01", "", source_url=GRO_LXIV_SOURCE),
 ]
 RULES = [rule("MX-CMX", "lapse_at_end", instrument="Reglamento (fixture)", article="12"),
          rule("MX-ZAC", "carry_over")]  # fmt: skip
@@ -240,6 +247,18 @@ def test_a_numeral_two_bodies_share_is_matched_by_the_bills_date(ended_db):
     assert [(b["bill_id"], b["legislature_end"]) for b in row["ended_bill_list"]] == [
         ("MX-CMX/ini-2019", "../2021-09-01"), ("MX-CMX/ini-2013", "../2015-09-15")]
     assert _row(ended_db, "2021-08-31", "MX-CMX")["pending_bills"] == 1
+
+
+@pytest.mark.parametrize(("as_of", "pending", "ended"), [("2024-08-31", 1, 0), ("2024-09-01", 0, 1)])
+def test_an_end_no_source_states_is_bounded_by_the_next_installation(ended_db, as_of, pending, ended):
+    row = _row(ended_db, as_of, "MX-GRO")
+    assert (row["pending_bills"], row["ended_bills"]) == (pending, ended)
+    if ended:
+        (bill,) = row["ended_bill_list"]
+        assert (bill["legislature_end"], bill["legislature_end_by"], bill["legislature_end_basis"]) == (
+            "../2024-09-01", dt.date(2024, 9, 1), "later_installed")
+        assert ended_label(bill, "en") == "presented in LXIII, ended by 2024-09-01, no outcome found"
+        assert GRO_LXIV_SOURCE in {e["url"] for e in row["evidence"]}  # the installation that bounds it is cited
 
 
 def test_carry_over_and_unknown_legislatures_stay_pending(ended_db):

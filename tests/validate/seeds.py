@@ -49,9 +49,9 @@ CASES = {
          "event_date=2010-12-01"],
     ),
     "ordering_legislature": (  # the loader refuses such a row; the gate still checks the database
-        ["INSERT INTO legislatures (legislature_id, jurisdiction, legislature, body, start_text, start_earliest, "
+        ["INSERT INTO legislatures (legislature_id, jurisdiction, legislature, number, body, start_text, start_earliest, "
          "start_latest, start_precision, end_text, end_earliest, end_latest, end_precision, source_url, source_kind, "
-         "confidence, accessed, line_no) VALUES ('MX-TAB/Congreso/LXIV', 'MX-TAB', 'LXIV', 'Congreso', '2021-09-05', "
+         "confidence, accessed, line_no) VALUES ('MX-TAB/Congreso/LXIV', 'MX-TAB', 'LXIV', 64, 'Congreso', '2021-09-05', "
          "DATE '2021-09-05', DATE '2021-09-05', 'day', '2018-09-04', DATE '2018-09-04', DATE '2018-09-04', 'day', "
          "'https://congresotabasco.gob.mx/', 'official_site', 'official', DATE '2026-01-15', 2)"], (),
         ["expect_legislature_end_not_before_start [ordering] on legislatures.end_latest",

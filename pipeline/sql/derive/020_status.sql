@@ -25,8 +25,8 @@ SELECT
     min(be.date_latest) AS presented_by,
     min(be.date_latest) FILTER (WHERE be.event_type IN {{vocab:terminal_bill_events}}) AS closed,
     bool_or(be.event_type IN {{vocab:terminal_bill_events}} AND be.date_text IS NULL) AS closed_undated,
-    bl.legislature_id, bl.legislature, bl.legislature_end, bl.legislature_end_text, bl.rule_id, bl.rule_effect,
-    bl.rule_text
+    bl.legislature_id, bl.legislature, bl.legislature_end, bl.legislature_end_text, bl.legislature_end_basis,
+    bl.legislature_end_source_id, bl.rule_id, bl.rule_effect, bl.rule_text
 FROM bills b
 LEFT JOIN bill_events be USING (bill_id)
 LEFT JOIN bill_legislatures bl USING (bill_id)
@@ -116,7 +116,8 @@ lapsed AS (  -- bills of ended legislatures with no outcome: listed, never count
                             presented := presented_text, presented_by := presented_by,
                             presented_basis := presented_basis, stage := stage, url := url,
                             legislature := legislature, legislature_end := legislature_end_text,
-                            legislature_end_by := legislature_end, outcome := outcome,
+                            legislature_end_by := legislature_end, legislature_end_basis := legislature_end_basis,
+                            outcome := outcome,
                             rule_id := CASE WHEN outcome = 'expired' THEN rule_id END,
                             rule := CASE WHEN outcome = 'expired' THEN rule_text END)
                 ORDER BY presented_by DESC, bill_id) AS bills
@@ -143,9 +144,11 @@ behind AS (  -- the facts behind each row: the law shown, penal coverage, resear
            OR a.event_type = 'searched_not_found')
     UNION ALL
     SELECT jurisdiction, bill_id, 'bills' FROM bills_pending(d)
-    UNION ALL  -- a bill of an ended legislature: the bill, the legislature's end and the rule that lapsed it
-    SELECT jurisdiction, unnest([bill_id, legislature_id, CASE WHEN outcome = 'expired' THEN rule_id END]),
-           unnest(['bills', 'legislatures', 'legislature_rules'])
+    UNION ALL  -- a bill of an ended legislature: the bill, the legislature's end (or the later legislature
+               -- whose installation bounds it) and the rule that lapsed it
+    SELECT jurisdiction, unnest([bill_id, legislature_id, legislature_end_source_id,
+                                 CASE WHEN outcome = 'expired' THEN rule_id END]),
+           unnest(['bills', 'legislatures', 'legislatures', 'legislature_rules'])
     FROM bills_ended(d)
 ),
 cited AS (

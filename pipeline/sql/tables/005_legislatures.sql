@@ -6,6 +6,7 @@ CREATE TABLE legislatures (
     legislature_id VARCHAR PRIMARY KEY,              -- "{jurisdiction}/{body}/{legislature}", stable
     jurisdiction   VARCHAR NOT NULL,                 -- a jurisdictions.code (checked by the loader and the gate)
     legislature    VARCHAR NOT NULL CHECK (regexp_full_match(legislature, '[IVXLC]+')),
+    number         INTEGER NOT NULL,                 -- the numeral's value (LXV = 65): orders a body's legislatures
     body           VARCHAR NOT NULL,                 -- e.g. "Congreso del Estado de Sonora", "Cámara de Diputados"
     start_text     VARCHAR,                          -- the start as the source gives it (EDTF subset)
     start_earliest DATE,
