@@ -43,6 +43,7 @@ from pipeline.store.inputs import (  # noqa: F401
 )
 from pipeline.store.registry_csv import load_records
 from pipeline.store.reviews import read_decisions
+from pipeline.store.rows import insert_rows
 
 if TYPE_CHECKING:
     from pipeline.store.load import LoadReport
@@ -160,12 +161,6 @@ def is_current(paths: DataPaths, digest: str) -> bool:
     return bool(row) and row[0] == digest
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    from pipeline.store.load import _insert as insert  # pandas: imported only when something is built
-
-    insert(con, table, rows)
-
-
 def _build_database(paths: DataPaths, database: Path, digest: str, *, fail_after_load: bool) -> BuildResult:
     from pipeline.store.load import Loader
 
@@ -196,8 +191,9 @@ def _build_database(paths: DataPaths, database: Path, digest: str, *, fail_after
         with problems.collecting() as stale:  # element_finding decisions on versions this build lacks
             score_database(con, decisions)
         found += [p for p in stale if p not in found]
-        _insert(con, "build_problems", [dict(p.to_dict(), ordinal=i) for i, p in enumerate(found, start=1)])
+        insert_rows(con, "build_problems", [dict(p.to_dict(), ordinal=i) for i, p in enumerate(found, start=1)])
         schema.apply_derivations(con)
+        schema.materialise(con)
         con.execute("INSERT INTO schema_meta VALUES ('built_from', ?)", [digest])
         con.execute("CHECKPOINT")
     finally:

@@ -11,6 +11,7 @@ from enum import StrEnum
 import typer
 import typer.core
 
+from pipeline import cli_coerce  # noqa: F401 - plain parameters coerced without importing pydantic
 from pipeline.core.paths import DataPaths
 
 

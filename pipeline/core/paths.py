@@ -14,6 +14,8 @@ SCHEMAS_DIR = REPO_DIR / "schemas"
 SQL_DIR = PACKAGE_DIR / "sql"
 TABLES_SQL_DIR = SQL_DIR / "tables"
 DERIVE_SQL_DIR = SQL_DIR / "derive"
+#: Run last by the build: date-independent views become tables, status_as_of(d) a lookup.
+MATERIALISE_SQL_DIR = SQL_DIR / "materialise"
 
 
 @dataclass(frozen=True)

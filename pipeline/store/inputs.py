@@ -10,14 +10,9 @@ import duckdb
 
 from pipeline.core import jurisdictions, problems
 from pipeline.core.paths import DataPaths
+from pipeline.store.rows import insert_rows
 
 log = logging.getLogger(__name__)
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    from pipeline.store.load import _insert as insert
-
-    insert(con, table, rows)
 
 
 def load_reference(con: duckdb.DuckDBPyConnection) -> None:
@@ -34,7 +29,7 @@ def load_reference(con: duckdb.DuckDBPyConnection) -> None:
         }
         for j in jurisdictions.load()
     ]
-    _insert(con, "jurisdictions", rows)
+    insert_rows(con, "jurisdictions", rows)
 
 
 def load_legislatures(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
@@ -75,7 +70,7 @@ def load_sources(con: duckdb.DuckDBPyConnection) -> None:
                 "covers": info.covers,
             }
         )
-    _insert(con, "sources", rows)
+    insert_rows(con, "sources", rows)
 
 
 def _timestamp(value: str | None) -> dt.datetime | None:
@@ -116,7 +111,7 @@ def load_snapshots(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
     for problem in store.problems():
         problems.record("raw store", f"manifest.jsonl line {problem.line_no}", "store_error", "ManifestLineSkipped",
                         f"{problem.reason}: {problem.text[:120]}")  # fmt: skip
-    _insert(con, "snapshots", rows)
+    insert_rows(con, "snapshots", rows)
 
 
 def load_bill_tracking(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
@@ -124,7 +119,7 @@ def load_bill_tracking(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None
     from pipeline.store.tracking import research_rows, scraped_rows
 
     bill_sources = {n: s.info.jurisdictions for n, s in all_sources().items() if s.info.role == "bills"}
-    _insert(con, "bill_tracking", research_rows(paths.registry) + scraped_rows(con, bill_sources))
+    insert_rows(con, "bill_tracking", research_rows(paths.registry) + scraped_rows(con, bill_sources))
 
 
 def load_runs(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
@@ -145,7 +140,7 @@ def load_runs(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
                 "last_error": run.get("last_error"),
             }
         )
-    _insert(con, "source_runs", _unique(rows, ("run_id", "source")))
+    insert_rows(con, "source_runs", _unique(rows, ("run_id", "source")))
 
 
 def _unique(rows: list[dict], key: tuple[str, ...]) -> list[dict]:

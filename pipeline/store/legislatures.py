@@ -169,9 +169,9 @@ def _span_columns(prefix: str, span: DateSpan | None) -> dict:
 
 def load(con: duckdb.DuckDBPyConnection, reference_dir: Path) -> tuple[int, int]:
     """Insert both files' rows; return (legislatures, rules)."""
-    from pipeline.store.load import _insert
+    from pipeline.store.rows import insert_rows
 
     legislatures, rules = read_legislatures(reference_dir), read_rules(reference_dir)
-    _insert(con, "legislatures", legislatures)
-    _insert(con, "legislature_rules", rules)
+    insert_rows(con, "legislatures", legislatures)
+    insert_rows(con, "legislature_rules", rules)
     return len(legislatures), len(rules)

@@ -19,13 +19,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import duckdb
-import pandas as pd
 
 from pipeline.core import vocab
 from pipeline.core.dates import DateSpan
 from pipeline.core.records import BillRecord, EventRecord, Evidence, Instrument, VersionRecord
 from pipeline.store import bills
 from pipeline.store.merge import _settle, _type_conflicts, describe, evidence_rank, short_hash
+from pipeline.store.rows import insert_rows
 
 #: Event types an instrument has at most one of; different dates for them are a conflict.
 SINGLE_VALUED = ("published", "abrogated", "invalidated", "entered_into_force")
@@ -147,7 +147,7 @@ class Loader:
         evidence_rows: list[dict] = []
         first_published = self._first_publication()
 
-        _insert(con, "instruments", [
+        insert_rows(con, "instruments", [
             {
                 "instrument_id": iid,
                 "jurisdiction": inst.jurisdiction,
@@ -185,13 +185,13 @@ class Loader:
             )
             for rec in event.records:
                 evidence_rows.append(_evidence_row("events", event.event_id, rec.evidence, event.event_type))
-        _insert(con, "events", event_rows)
+        insert_rows(con, "events", event_rows)
 
         self._write_versions(con, evidence_rows)
         n_bills = self._write_bills(con, evidence_rows)
         unique_evidence = {row["evidence_id"]: row for row in evidence_rows}
-        _insert(con, "evidence", [unique_evidence[k] for k in sorted(unique_evidence)])
-        _insert(con, "conflicts", conflicts)
+        insert_rows(con, "evidence", [unique_evidence[k] for k in sorted(unique_evidence)])
+        insert_rows(con, "conflicts", conflicts)
         return LoadReport(
             instruments=len(instruments),
             events=len(event_rows),
@@ -254,9 +254,9 @@ class Loader:
                         "raw": eff.raw,
                     }
                 )
-        _insert(con, "instrument_versions", versions)
-        _insert(con, "provisions", _dedupe(provisions, "provision_id"))
-        _insert(con, "effects", _dedupe(effects, "effect_id"))
+        insert_rows(con, "instrument_versions", versions)
+        insert_rows(con, "provisions", _dedupe(provisions, "provision_id"))
+        insert_rows(con, "effects", _dedupe(effects, "effect_id"))
 
     def _write_bills(self, con, evidence_rows: list[dict]) -> int:
         merged = bills.merge_all(self.bills)
@@ -264,14 +264,14 @@ class Loader:
         rows = bills.bill_rows(merged, _evidence_row)
         evidence_rows.extend(rows.pop("evidence"))
         for table in ("bills", "bill_events", "bill_proponents", "bill_documents"):
-            _insert(con, table, rows[table])
-        _insert(con, "reviews", [
+            insert_rows(con, table, rows[table])
+        insert_rows(con, "reviews", [
             {"review_id": d.id, "review_kind": d.kind, "subject": d.subject, "proposed": d.proposed,
              "decision": d.decision, "label": d.label, "decided_by": d.by, "decided_at": d.decided_at,
              "note": d.note, "rules_version": d.rules_version, "applied_to": applied[rid]}
             for rid, d in sorted(self.decisions.items())
         ])  # fmt: skip
-        _insert(con, "review_queue", queue)
+        insert_rows(con, "review_queue", queue)
         return len(merged)
 
 
@@ -313,18 +313,3 @@ def _naive_utc(value: dt.datetime | None) -> dt.datetime | None:
 
 def _dedupe(rows: list[dict], key: str) -> list[dict]:
     return list({row[key]: row for row in rows}.values())
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    """Insert dict rows via a DataFrame (fast, and types are cast by the table's declared columns)."""
-    if not rows:
-        return
-    columns = list(rows[0])
-    frame = pd.DataFrame.from_records(rows, columns=columns).astype(object)
-    frame = frame.where(frame.notna(), None)
-    con.register("_rows", frame)
-    try:
-        col_list = ", ".join(columns)
-        con.execute(f"INSERT INTO {table} ({col_list}) SELECT {col_list} FROM _rows")
-    finally:
-        con.unregister("_rows")

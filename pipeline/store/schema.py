@@ -1,4 +1,5 @@
-"""Apply ``pipeline/sql/tables/*.sql`` (tables) and ``pipeline/sql/derive/*.sql`` (views and macros), in file order.
+"""Apply ``pipeline/sql/tables/*.sql`` (tables), ``pipeline/sql/derive/*.sql`` (views and macros) and, last,
+``pipeline/sql/materialise/*.sql`` (the build's snapshot of the date-independent views), in file order.
 
 ``{{vocab:NAME}}`` placeholders become SQL ``IN`` lists from :mod:`pipeline.core.vocab`, so the CHECK
 constraints and the Python vocabularies are one thing.
@@ -14,7 +15,7 @@ import duckdb
 
 from pipeline.core import vocab
 from pipeline.core.descriptions import TABLE_DESCRIPTIONS
-from pipeline.core.paths import DERIVE_SQL_DIR, TABLES_SQL_DIR
+from pipeline.core.paths import DERIVE_SQL_DIR, MATERIALISE_SQL_DIR, TABLES_SQL_DIR
 
 _PLACEHOLDER = re.compile(r"\{\{vocab:([a-z_]+)\}\}")
 
@@ -31,10 +32,14 @@ def derive_files() -> list[Path]:
     return sorted(DERIVE_SQL_DIR.glob("*.sql"))
 
 
+def materialise_files() -> list[Path]:
+    return sorted(MATERIALISE_SQL_DIR.glob("*.sql"))
+
+
 def schema_version() -> str:
     """A short hash of every schema and derivation file: changes whenever the SQL changes."""
     digest = hashlib.sha256()
-    for path in table_files() + derive_files():
+    for path in table_files() + derive_files() + materialise_files():
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
@@ -62,3 +67,30 @@ def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
 def apply_derivations(con: duckdb.DuckDBPyConnection) -> None:
     for path in derive_files():
         con.execute(render(path.read_text(encoding="utf-8")))
+
+
+def materialise(con: duckdb.DuckDBPyConnection) -> None:
+    """After :func:`apply_derivations`, once every table is loaded: the date-independent views become tables
+    and ``status_as_of(d)`` a lookup in ``status_periods`` (same rows; the database is read-only from here)."""
+    for path in materialise_files():
+        con.execute(render(path.read_text(encoding="utf-8")))
+
+
+_MADE = re.compile(r"(?:RENAME TO|CREATE TABLE) (\w+)")
+
+
+def materialised_names() -> list[str]:
+    """The tables :func:`materialise` makes (each ``RENAME TO x`` and ``CREATE TABLE x`` of its files)."""
+    names = [m.group(1) for path in materialise_files() for m in _MADE.finditer(path.read_text(encoding="utf-8"))]
+    return [n for n in dict.fromkeys(names) if not n.startswith("_")]
+
+
+def rederive(con: duckdb.DuckDBPyConnection) -> None:
+    """Derive again after the loaded tables changed (a built database is a snapshot): drop what
+    :func:`materialise` made, re-create the views and macros, materialise again."""
+    tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    for name in materialised_names():
+        if name in tables:
+            con.execute(f"DROP TABLE {name}")
+    apply_derivations(con)
+    materialise(con)

@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.build import build
 from pipeline.core.paths import DataPaths
+from pipeline.store import schema
 from tests.store.conftest import fact, write_registry
 
 # Oaxaca: a law published, reformed, abrogated and replaced (the ordering seeds move these dates).
@@ -61,6 +62,7 @@ def seed(database: Path, *statements: str, unconstrained: tuple[str, ...] = ()) 
             drop_constraints(con, table)
         for sql in statements:
             con.execute(sql)
+        schema.rederive(con)  # a built database is a snapshot: what was planted reaches status as in a build
         con.execute("CHECKPOINT")
     finally:
         con.close()

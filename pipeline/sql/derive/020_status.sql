@@ -57,7 +57,10 @@ SELECT * EXCLUDE (ended_by_d),
        CASE WHEN rule_effect = 'lapse_at_end' THEN 'expired' ELSE 'ended_no_outcome' END AS outcome
 FROM bills_open(d) WHERE ended_by_d;
 
-CREATE OR REPLACE MACRO status_as_of(d) AS TABLE
+-- status_computed(d) computes the answer from the facts; status_as_of(d) is what everything reads. In a
+-- built database status_as_of(d) only looks up status_periods (pipeline/sql/materialise/), which holds
+-- status_computed at every date of status_breakpoints: the answer changes only on those dates.
+CREATE OR REPLACE MACRO status_computed(d) AS TABLE
 WITH
 ranked AS (
     SELECT l.*,
@@ -99,7 +102,8 @@ official AS (  -- does the law rest on at least one official (or scraped) source
 ),
 pending AS (
     SELECT jurisdiction, count(*) AS n,
-           arg_max(title, presented_by) AS latest_title, max(presented_by) AS latest_presented,
+           -- the latest presented; bills presented the same day: the greatest bill_id (a tie had no rule)
+           arg_max(title, (presented_by, bill_id)) AS latest_title, max(presented_by) AS latest_presented,
            list(struct_pack(bill_id := bill_id, identifier := identifier, title := title,
                             presented := presented_text, presented_by := presented_by,
                             presented_basis := presented_basis, stage := stage, url := url)
@@ -212,6 +216,21 @@ LEFT JOIN lapsed ON lapsed.jurisdiction = j.code
 LEFT JOIN tracked ON tracked.jurisdiction = j.code
 LEFT JOIN searched ON searched.jurisdiction = j.code
 LEFT JOIN cited ON cited.jurisdiction = j.code;
+
+CREATE OR REPLACE MACRO status_as_of(d) AS TABLE SELECT * FROM status_computed(d);
+
+-- Every date status_computed(d) compares d with (each `x <= d` or `x > d` above, in instruments_at,
+-- bills_open and status_computed): between two consecutive ones the answer is the same but for as_of.
+-- A new comparison with d in those macros must add its column here (tests/store/test_status_periods.py).
+CREATE OR REPLACE VIEW status_breakpoints AS
+SELECT DISTINCT d FROM (
+    SELECT unnest([start_earliest, start_latest, end_earliest, end_latest]) AS d FROM instrument_spans
+    UNION ALL SELECT unnest([date_earliest, date_latest]) FROM active_events
+    UNION ALL SELECT unnest([presented_by, closed, legislature_end]) FROM bill_steps
+    UNION ALL SELECT coalesce(date_earliest, date_latest) FROM bill_events
+    UNION ALL SELECT covers_from FROM bill_tracking
+)
+WHERE d IS NOT NULL;
 
 -- The summary column, derived from law_status and pending bills (kept separate for readability).
 -- Every jurisdiction: the federation (MX, INEGI 00) first, then the 32 states.
