@@ -383,6 +383,13 @@ def _values(name: str):
     return ALL_VOCABULARIES[name]
 
 
+def sql_ordered_list(vocabulary: str) -> str:
+    """A vocabulary as a SQL list literal in its written order (vocabularies are written in process order)."""
+    if vocabulary in SUBSETS:
+        raise ValueError(f"{vocabulary} is an unordered subset; use a vocabulary")
+    return "[" + ", ".join(f"'{v}'" for v in ALL_VOCABULARIES[vocabulary]) + "]"
+
+
 def sql_in_list(vocabulary: str) -> str:
     """A vocabulary or subset as a SQL ``IN (...)`` list, for CHECK constraints and the status rules."""
     return "(" + ", ".join(f"'{v}'" for v in sorted(_values(vocabulary))) + ")"

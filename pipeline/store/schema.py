@@ -18,9 +18,13 @@ from pipeline.core.descriptions import TABLE_DESCRIPTIONS
 from pipeline.core.paths import DERIVE_SQL_DIR, MATERIALISE_SQL_DIR, TABLES_SQL_DIR
 
 _PLACEHOLDER = re.compile(r"\{\{vocab:([a-z_]+)\}\}")
+_ORDER_PLACEHOLDER = re.compile(r"\{\{vocab_order:([a-z_]+)\}\}")
 
 
 def render(sql: str) -> str:
+    """``{{vocab:NAME}}`` → an ``IN`` list; ``{{vocab_order:NAME}}`` → the values as a list in their written
+    order (for ``list_position``: e.g. a bill's later step wins a same-day tie)."""
+    sql = _ORDER_PLACEHOLDER.sub(lambda m: vocab.sql_ordered_list(m.group(1)), sql)
     return _PLACEHOLDER.sub(lambda m: vocab.sql_in_list(m.group(1)), sql)
 
 

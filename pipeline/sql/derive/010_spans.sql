@@ -34,7 +34,9 @@ WITH per_instrument AS (
         min(a.event_date) FILTER (WHERE a.event_type = 'published') AS published,
         min(a.date_earliest) FILTER (WHERE a.event_type = 'published') AS pub_earliest,
         min(a.date_latest) FILTER (WHERE a.event_type = 'published') AS pub_latest,
-        arg_min(a.date_text, coalesce(a.date_earliest, a.date_latest)) FILTER (WHERE a.event_type = 'published')
+        -- (date, text) keys: two facts on one day give the same answer whatever the scan order
+        arg_min(a.date_text, (coalesce(a.date_earliest, a.date_latest), a.date_text))
+            FILTER (WHERE a.event_type = 'published' AND coalesce(a.date_earliest, a.date_latest) IS NOT NULL)
             AS published_text,
         count(DISTINCT a.date_text) FILTER (WHERE a.event_type = 'published') AS published_dates,
         bool_or(a.event_type = 'published') AS has_published_fact,

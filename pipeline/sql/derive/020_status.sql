@@ -21,7 +21,8 @@ CREATE OR REPLACE VIEW bill_steps AS
 SELECT
     b.bill_id, b.jurisdiction, b.title, b.identifier, b.url, b.trafficking,
     min(be.date_latest) FILTER (WHERE be.event_type = 'presented') AS presented,
-    arg_min(be.date_text, be.date_latest) FILTER (WHERE be.event_type = 'presented') AS presented_text,
+    arg_min(be.date_text, (be.date_latest, be.date_text))
+        FILTER (WHERE be.event_type = 'presented' AND be.date_latest IS NOT NULL) AS presented_text,
     min(be.date_latest) AS presented_by,
     min(be.date_latest) FILTER (WHERE be.event_type IN {{vocab:terminal_bill_events}}) AS closed,
     bool_or(be.event_type IN {{vocab:terminal_bill_events}} AND be.date_text IS NULL) AS closed_undated,
@@ -37,7 +38,8 @@ GROUP BY ALL;
 CREATE OR REPLACE MACRO bills_open(d) AS TABLE
 SELECT s.*,
        CASE WHEN s.presented IS NOT NULL THEN 'presented' ELSE 'first_step' END AS presented_basis,
-       (SELECT arg_max(be.event_type, coalesce(be.date_latest, be.date_earliest))
+       (SELECT arg_max(be.event_type, (coalesce(be.date_latest, be.date_earliest),  -- same day: the later step
+                                         list_position({{vocab_order:bill_event_type}}, be.event_type)))
           FROM bill_events be WHERE be.bill_id = s.bill_id AND coalesce(be.date_earliest, be.date_latest) <= d)
            AS stage,
        coalesce(s.legislature_end <= d AND s.rule_effect IS DISTINCT FROM 'carry_over', false) AS ended_by_d
@@ -90,7 +92,7 @@ ended AS (  -- positive evidence of no law: the state had laws and every one had
 ),
 reforms AS (
     SELECT instrument_id, max(event_date) AS last_reform,
-           arg_max(date_text, date_latest) AS last_reform_text
+           arg_max(date_text, (date_latest, date_text)) FILTER (WHERE date_latest IS NOT NULL) AS last_reform_text
     FROM active_events
     WHERE event_type IN {{vocab:reform_events}} AND date_latest <= d
     GROUP BY ALL
@@ -125,7 +127,7 @@ lapsed AS (  -- bills of ended legislatures with no outcome: listed, never count
 ),
 tracked AS (  -- how the state's bills are tracked: scraped beats curated research; none when nobody looked
     SELECT jurisdiction, arg_min(basis, CASE basis WHEN 'scraped' THEN 0 ELSE 1 END) AS basis,
-           arg_min(since, CASE basis WHEN 'scraped' THEN 0 ELSE 1 END) AS since
+           arg_min(since, (CASE basis WHEN 'scraped' THEN 0 ELSE 1 END, since)) AS since
     -- research describes a period (e.g. 2020–2026) whatever day it was done; before that period: not tracked
     FROM bill_tracking WHERE covers_from IS NULL OR covers_from <= d GROUP BY ALL
 ),
