@@ -19,12 +19,13 @@ import datetime as dt
 import re
 
 from pipeline.core.dates import DateSpan
-from pipeline.core.fetching import Response, SourceInfo
+from pipeline.core.fetching import Response, RunReport, SourceInfo
 from pipeline.core.records import BillDocument, BillEventRecord, BillRecord, Evidence, Proponent
 from pipeline.parse.bill_events import classify, event_from_text, proponent_kind
 from pipeline.parse.dates import DateParseError, parse_date
 from pipeline.parse.relevance import bill_relevance
 from pipeline.parse.rules import CONFIDENT_SCORE
+from pipeline.sources.kit import run_source
 
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
@@ -119,3 +120,30 @@ NO_BILL_SOURCE = {
     "MX-CHH": "bills: the CSV export's columns are documented only in part ('include Número, Resumen, …'); "
               "no page object until a stored copy shows the header",
 }  # fmt: skip
+
+
+class PerLegislatureBills:
+    """A bill source asked once per legislature (one listing, API answer or POST per numeral).
+
+    A subclass names its ``info``, its ``legislatures``, the page object that reads one answer (``page``,
+    with ``parse()``), and how one legislature is asked for (``request``); the loop, the run report and
+    ``run`` are here, so the four such sources cannot drift apart.
+    """
+
+    info: SourceInfo
+    legislatures: tuple = ()
+    page: type
+    seen = "initiatives"  # what one answer is, in the run report's counts
+
+    def request(self, fetcher, legislature) -> Response:
+        raise NotImplementedError
+
+    def run(self, fetcher) -> RunReport:
+        return run_source(self, fetcher)
+
+    def scrape(self, fetcher, report: RunReport | None = None):
+        report = report if report is not None else RunReport(self.info.name)
+        for legislature in self.legislatures:
+            response = self.request(fetcher, legislature)
+            report.saw(self.seen)
+            yield from self.page(response).parse()

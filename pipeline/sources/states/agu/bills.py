@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.core.fetching import Fetcher, RunReport, SourceInfo
-from pipeline.sources.kit import JsonPage, run_source
-from pipeline.sources.states._platforms.bills import bill_record, day, roman
+from pipeline.core.fetching import Fetcher, Response, SourceInfo
+from pipeline.sources.kit import JsonPage
+from pipeline.sources.states._platforms.bills import PerLegislatureBills, bill_record, day, roman
 
 HOST = "https://congresoags.gob.mx"
 LEGISLATURES = (64, 65, 66)  # LXIV (2018-2021), LXV (2021-2024), LXVI (2024-2027)
@@ -76,18 +76,14 @@ class AgendaPage(JsonPage):
         )  # fmt: skip
 
 
-class AguascalientesBills:
+class AguascalientesBills(PerLegislatureBills):
     info = INFO
+    legislatures = LEGISLATURES
+    page = AgendaPage
+    seen = "agenda"
 
-    def run(self, fetcher: Fetcher) -> RunReport:
-        return run_source(self, fetcher)
-
-    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
-        report = report if report is not None else RunReport(self.info.name)
-        for legislature in LEGISLATURES:
-            response = fetcher.get(page_url(legislature), source=INFO)
-            report.saw("agenda")
-            yield from AgendaPage(response).parse()
+    def request(self, fetcher: Fetcher, legislature) -> Response:
+        return fetcher.get(page_url(legislature), source=INFO)
 
 
 SOURCE = AguascalientesBills()

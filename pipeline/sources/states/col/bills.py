@@ -24,9 +24,9 @@ from urllib.parse import quote, urlencode, urljoin
 
 from pipeline.core.dates import DateSpan
 from pipeline.core.errors import LayoutChanged
-from pipeline.core.fetching import Fetcher, RequestBody, RunReport, SourceInfo
-from pipeline.sources.kit import HtmlPage, run_source
-from pipeline.sources.states._platforms.bills import bill_record, roman, slug
+from pipeline.core.fetching import Fetcher, RequestBody, Response, SourceInfo
+from pipeline.sources.kit import HtmlPage
+from pipeline.sources.states._platforms.bills import PerLegislatureBills, bill_record, roman, slug
 
 ENDPOINT = "https://congresocol.gob.mx/web/www/gaceta/plantilla_datos.php"
 #: LIX (2018-2021), LX (2021-2024), LXI (2024-2027).
@@ -119,18 +119,13 @@ def _legislature(url: str) -> str | None:
     return roman(int(match[1])) if match else None
 
 
-class ColimaBills:
+class ColimaBills(PerLegislatureBills):
     info = INFO
+    legislatures = LEGISLATURES
+    page = InitiativesRows
 
-    def run(self, fetcher: Fetcher) -> RunReport:
-        return run_source(self, fetcher)
-
-    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
-        report = report if report is not None else RunReport(self.info.name)
-        for legislature in LEGISLATURES:
-            response = fetcher.post(page_url(legislature), source=INFO, body=EMPTY_BODY)
-            report.saw("initiatives")
-            yield from InitiativesRows(response).parse()
+    def request(self, fetcher: Fetcher, legislature) -> Response:
+        return fetcher.post(page_url(legislature), source=INFO, body=EMPTY_BODY)
 
 
 SOURCE = ColimaBills()

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.core.fetching import Fetcher, RunReport, SourceInfo
-from pipeline.sources.kit import JsonPage, run_source
-from pipeline.sources.states._platforms.bills import bill_record, day, slug
+from pipeline.core.fetching import Fetcher, Response, SourceInfo
+from pipeline.sources.kit import JsonPage
+from pipeline.sources.states._platforms.bills import PerLegislatureBills, bill_record, day, slug
 
 API = "https://utics.congresonayarit.gob.mx/iniciativas/tabla"
 LEGISLATURES = ("XXXIV", "XXXIII")  # 2024-2027, 2021-2024
@@ -66,18 +66,13 @@ class InitiativesTable(JsonPage):
                 yield record
 
 
-class NayaritBills:
+class NayaritBills(PerLegislatureBills):
     info = INFO
+    legislatures = LEGISLATURES
+    page = InitiativesTable
 
-    def run(self, fetcher: Fetcher) -> RunReport:
-        return run_source(self, fetcher)
-
-    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
-        report = report if report is not None else RunReport(self.info.name)
-        for legislature in LEGISLATURES:
-            response = fetcher.get(page_url(legislature), source=INFO)
-            report.saw("initiatives")
-            yield from InitiativesTable(response).parse()
+    def request(self, fetcher: Fetcher, legislature) -> Response:
+        return fetcher.get(page_url(legislature), source=INFO)
 
 
 SOURCE = NayaritBills()

@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pipeline.core.errors import LayoutChanged
-from pipeline.core.fetching import Fetcher, RequestBody, RunReport, SourceInfo
-from pipeline.sources.kit import JsonPage, run_source
-from pipeline.sources.states._platforms.bills import bill_record, day, roman
+from pipeline.core.fetching import Fetcher, RequestBody, Response, SourceInfo
+from pipeline.sources.kit import JsonPage
+from pipeline.sources.states._platforms.bills import PerLegislatureBills, bill_record, day, roman
 
 API = "https://gaceta.congresosinaloa.gob.mx/api/obtenerIniciativas"
 #: LXIII (2018-2021), LXIV (2021-2024), LXV (2024-2027); the API documents LX-LXV (60-65).
@@ -100,18 +100,13 @@ class InitiativesAnswer(JsonPage):
         )  # fmt: skip
 
 
-class SinaloaBills:
+class SinaloaBills(PerLegislatureBills):
     info = INFO
+    legislatures = LEGISLATURES
+    page = InitiativesAnswer
 
-    def run(self, fetcher: Fetcher) -> RunReport:
-        return run_source(self, fetcher)
-
-    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
-        report = report if report is not None else RunReport(self.info.name)
-        for legislature in LEGISLATURES:
-            response = fetcher.post(API, source=INFO, body=body_for(legislature))
-            report.saw("initiatives")
-            yield from InitiativesAnswer(response).parse()
+    def request(self, fetcher: Fetcher, legislature) -> Response:
+        return fetcher.post(API, source=INFO, body=body_for(legislature))
 
 
 SOURCE = SinaloaBills()
