@@ -8,22 +8,16 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli_app import (  # noqa: F401
+from pipeline.cli_app import (
     Lang,
     QueryFormat,
     StatusFormat,
     _cells,
     _connect,
     _console,
-    _err,
-    _esc,
-    _not_available,
     _parse_date,
     _resolve_state,
     app,
-    console,
-    err,
-    state,
 )
 
 

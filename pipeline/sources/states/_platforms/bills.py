@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from pipeline.core.dates import DateSpan
 from pipeline.core.fetching import Response, RunReport, SourceInfo
@@ -122,20 +123,18 @@ NO_BILL_SOURCE = {
 }  # fmt: skip
 
 
-class PerLegislatureBills:
-    """A bill source asked once per legislature (one listing, API answer or POST per numeral).
+class ListingBills:
+    """A bill source read from one or more listing answers, each parsed by the same page object.
 
-    A subclass names its ``info``, its ``legislatures``, the page object that reads one answer (``page``,
-    with ``parse()``), and how one legislature is asked for (``request``); the loop, the run report and
-    ``run`` are here, so the four such sources cannot drift apart.
+    A subclass names its ``info``, the page object that reads one answer (``page``, with ``parse()``) and the
+    answers it asks for (``answers``); the loop, the run report and ``run`` are here, once for every such source.
     """
 
     info: SourceInfo
-    legislatures: tuple = ()
     page: type
     seen = "initiatives"  # what one answer is, in the run report's counts
 
-    def request(self, fetcher, legislature) -> Response:
+    def answers(self, fetcher) -> Iterator[Response]:
         raise NotImplementedError
 
     def run(self, fetcher) -> RunReport:
@@ -143,7 +142,19 @@ class PerLegislatureBills:
 
     def scrape(self, fetcher, report: RunReport | None = None):
         report = report if report is not None else RunReport(self.info.name)
-        for legislature in self.legislatures:
-            response = self.request(fetcher, legislature)
+        for response in self.answers(fetcher):
             report.saw(self.seen)
             yield from self.page(response).parse()
+
+
+class PerLegislatureBills(ListingBills):
+    """A listing asked once per legislature (one page, API answer or POST per numeral): ``request`` asks one."""
+
+    legislatures: tuple = ()
+
+    def request(self, fetcher, legislature) -> Response:
+        raise NotImplementedError
+
+    def answers(self, fetcher) -> Iterator[Response]:
+        for legislature in self.legislatures:
+            yield self.request(fetcher, legislature)

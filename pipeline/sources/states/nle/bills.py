@@ -16,9 +16,9 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 
 from pipeline.core.errors import LayoutChanged
-from pipeline.core.fetching import Fetcher, RunReport, SourceInfo
-from pipeline.sources.kit import JsonPage, run_source
-from pipeline.sources.states._platforms.bills import bill_record, day, slug
+from pipeline.core.fetching import Fetcher, Response, SourceInfo
+from pipeline.sources.kit import JsonPage
+from pipeline.sources.states._platforms.bills import ListingBills, bill_record, day, slug
 
 LISTING_URL = "https://www.hcnl.gob.mx/iniciativas_lxxvii/iniciativas.txt"
 CELLS = 11  # the highest documented index is 10
@@ -80,17 +80,12 @@ class InitiativesFile(JsonPage):
                 yield record
 
 
-class NuevoLeonBills:
+class NuevoLeonBills(ListingBills):
     info = INFO
+    page = InitiativesFile
 
-    def run(self, fetcher: Fetcher) -> RunReport:
-        return run_source(self, fetcher)
-
-    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
-        report = report if report is not None else RunReport(self.info.name)
-        response = fetcher.get(LISTING_URL, source=INFO)
-        report.saw("initiatives")
-        yield from InitiativesFile(response).parse()
+    def answers(self, fetcher: Fetcher) -> Iterator[Response]:
+        yield fetcher.get(LISTING_URL, source=INFO)
 
 
 SOURCE = NuevoLeonBills()

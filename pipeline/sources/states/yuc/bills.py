@@ -14,9 +14,9 @@ import hashlib
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
-from pipeline.core.fetching import Fetcher, RunReport, SourceInfo
-from pipeline.sources.kit import HtmlPage, run_source
-from pipeline.sources.states._platforms.bills import bill_record, day, slug
+from pipeline.core.fetching import Fetcher, Response, SourceInfo
+from pipeline.sources.kit import HtmlPage
+from pipeline.sources.states._platforms.bills import ListingBills, bill_record, day, slug
 
 LISTING_URL = "https://www.congresoyucatan.gob.mx/gaceta/iniciativas"
 
@@ -66,17 +66,12 @@ class InitiativesTable(HtmlPage):
                 yield record
 
 
-class YucatanBills:
+class YucatanBills(ListingBills):
     info = INFO
+    page = InitiativesTable
 
-    def run(self, fetcher: Fetcher) -> RunReport:
-        return run_source(self, fetcher)
-
-    def scrape(self, fetcher: Fetcher, report: RunReport | None = None) -> Iterator:
-        report = report if report is not None else RunReport(self.info.name)
-        response = fetcher.get(LISTING_URL, source=INFO)
-        report.saw("initiatives")
-        yield from InitiativesTable(response).parse()
+    def answers(self, fetcher: Fetcher) -> Iterator[Response]:
+        yield fetcher.get(LISTING_URL, source=INFO)
 
 
 SOURCE = YucatanBills()
