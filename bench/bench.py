@@ -220,7 +220,7 @@ def ratio(value: float, goal: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds of the parser measurements")
-    parser.add_argument("--build-rounds", type=int, default=3, help="interleaved rounds of the build measurements")
+    parser.add_argument("--build-rounds", type=int, default=5, help="interleaved rounds of the build measurements")
     parser.add_argument("--plumber-pages", type=int, default=10, help="pdfplumber is slow: time this many pages")
     args = parser.parse_args()
 

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import shutil
 import sys
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "runtime"))
 
-from runtime_helpers import FakeTime, LoopbackHandler, LoopbackServer  # noqa: E402
+from runtime_helpers import FakeTime, serving  # noqa: E402
 from urllib3.util.retry import Retry  # noqa: E402
 
 from pipeline.build import build  # noqa: E402
@@ -55,17 +53,8 @@ def published(_published, tmp_path) -> DataPaths:
 
 @pytest.fixture
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), LoopbackHandler)
-    httpd.daemon_threads = True
-    httpd.block_on_close = False
-    loopback = LoopbackServer(port=httpd.server_address[1])
-    httpd.loopback = loopback
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield loopback
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=5)
+    with serving() as loopback:
+        yield loopback
 
 
 @pytest.fixture

@@ -189,29 +189,19 @@ def test_tls_failure_on_post_is_classified_and_verification_stays_on(case, tmp_p
     """A self-signed loopback HTTPS server (as third parties report Sinaloa's gaceta host): the handshake fails,
     the attempt is a ``connection_error`` saying TLS, it is not retried, and nothing reaches the server's handler."""
     import ssl
-    import threading
-    from http.server import ThreadingHTTPServer
 
-    from runtime_helpers import LoopbackHandler, LoopbackServer
+    from runtime_helpers import serving
 
     cert, key = _self_signed(tmp_path)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), LoopbackHandler)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
-    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
-    httpd.loopback = LoopbackServer(port=httpd.server_address[1])
-    httpd.loopback.routes["/api"] = respond(200, b'{"individual": [1]}', {"Content-Type": "application/json"})
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
+    with serving(tls=context) as server:
+        server.routes["/api"] = respond(200, b'{"individual": [1]}', {"Content-Type": "application/json"})
         fetcher.obey_robots = False
-        entry = fetcher.fetch_entry(f"https://127.0.0.1:{httpd.server_address[1]}/api", source=make_source(),
+        entry = fetcher.fetch_entry(server.url("/api").replace("http://", "https://"), source=make_source(),
                                     body=POST_BODY)  # fmt: skip
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
     assert entry.outcome == "connection_error" and "TLS verification failed" in entry.error
-    assert httpd.loopback.hits == [] and len(store.entries()) == 1 and not list(store.root.glob("??/*"))
+    assert server.hits == [] and len(store.entries()) == 1 and not list(store.root.glob("??/*"))
     case.handled(entry.outcome)
 
 

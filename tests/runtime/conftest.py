@@ -3,11 +3,8 @@ clock, and a raw store seeded with one earlier blob that every test checks is le
 
 from __future__ import annotations
 
-import threading
-from http.server import ThreadingHTTPServer
-
 import pytest
-from runtime_helpers import EARLIER_BYTES, FakeTime, LoopbackHandler, LoopbackServer, blob_files
+from runtime_helpers import EARLIER_BYTES, FakeTime, blob_files, serving
 from urllib3.util.retry import Retry
 
 from pipeline.fetch.http import RETRY_STATUSES, HttpFetcher
@@ -16,17 +13,8 @@ from pipeline.fetch.store import RawStore
 
 @pytest.fixture
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), LoopbackHandler)
-    httpd.daemon_threads = True
-    httpd.block_on_close = False
-    loopback = LoopbackServer(port=httpd.server_address[1])
-    httpd.loopback = loopback
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield loopback
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=5)
+    with serving() as loopback:
+        yield loopback
 
 
 @pytest.fixture

@@ -8,10 +8,14 @@ Kept out of conftest.py so test modules can import it by a name no other folder 
 from __future__ import annotations
 
 import socket
+import ssl
 import struct
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from pipeline.core.fetching import SourceInfo
@@ -65,6 +69,27 @@ class LoopbackHandler(BaseHTTPRequestHandler):
 
     def log_message(self, *args):  # keep test output quiet
         pass
+
+
+@contextmanager
+def serving(tls: ssl.SSLContext | None = None) -> Iterator[LoopbackServer]:
+    """A loopback HTTP server on 127.0.0.1 and a free port, for the length of the ``with`` block; tests add
+    routes to the yielded :class:`LoopbackServer` and read its hits. ``tls``: serve HTTPS with that context."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), LoopbackHandler)
+    if tls is not None:
+        httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
+    httpd.daemon_threads = True
+    httpd.block_on_close = False
+    loopback = LoopbackServer(port=httpd.server_address[1])
+    httpd.loopback = loopback
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield loopback
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
 
 
 def send(handler, status: int, body: bytes = b"", headers: dict | None = None, *, length: int | None = None):

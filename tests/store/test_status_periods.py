@@ -6,6 +6,7 @@ any table holds (and the day before each), so a comparison with d that status_br
 """
 
 import datetime as dt
+import itertools
 
 import duckdb
 
@@ -41,12 +42,32 @@ def test_the_build_materialises_the_date_independent_views(history_db):
     for name in ("active_events", "evidence_checked", "instrument_spans", "bill_steps", "status_periods"):
         assert kinds[name] == "table", name
     assert kinds["timeline"] == "view"
-    # HISTORY's breakpoints: one period per distinct date, plus the one before the first
+    # HISTORY's breakpoints: every one starts a span of some jurisdiction (each date there changes an answer)
     breakpoints = history_db.execute("SELECT count(*) FROM status_breakpoints").fetchone()[0]
-    periods = history_db.execute("SELECT count(DISTINCT valid_from), count(*) FILTER (WHERE valid_from IS NULL) "
-                                 "FROM status_periods").fetchone()  # fmt: skip
+    periods = history_db.execute("SELECT count(DISTINCT valid_from), count(*) FILTER (WHERE valid_from IS NULL), "
+                                 "count(*) FROM status_periods").fetchone()  # fmt: skip
     assert breakpoints > 10
-    assert periods == (breakpoints, 33)  # count(DISTINCT) skips the NULL period; 33 jurisdictions in it
+    assert periods[:2] == (breakpoints, 33)  # count(DISTINCT) skips the NULL start; 33 jurisdictions have one
+    assert periods[2] < 33 * (breakpoints + 1)  # merged: not one row per jurisdiction per breakpoint
+
+
+def test_each_jurisdiction_has_one_history_without_gaps_or_repeats(history_db):
+    """A jurisdiction's spans tile the whole timeline in order, and two consecutive spans always differ."""
+    rows = history_db.execute("SELECT * FROM status_periods ORDER BY state, valid_from NULLS FIRST").fetchall()
+    columns = [c[0] for c in history_db.description]
+    by_state: dict[str, list[dict]] = {}
+    for row in rows:
+        record = dict(zip(columns, row, strict=True))
+        by_state.setdefault(record["state"], []).append(record)
+    assert len(by_state) == 33
+    for state, spans in by_state.items():
+        assert spans[0]["valid_from"] is None and spans[-1]["valid_until"] is None, state
+        for earlier, later in itertools.pairwise(spans):
+            assert earlier["valid_until"] == later["valid_from"], state
+            same = {k: v for k, v in earlier.items() if k not in ("valid_from", "valid_until")}
+            assert same != {k: v for k, v in later.items() if k not in ("valid_from", "valid_until")}, state
+    # Chihuahua's 2020-08-05 change (the 2009 law abrogated, the 2020 law published) is one of its span starts
+    assert dt.date(2020, 8, 5) in {span["valid_from"] for span in by_state["MX-CHP"]}
 
 
 def test_status_as_of_equals_status_computed_on_every_date(history_db):
@@ -55,6 +76,16 @@ def test_status_as_of_equals_status_computed_on_every_date(history_db):
     fast, computed = answers(history_db, "status_as_of", days), answers(history_db, "status_computed", days)
     assert len(fast) == 33 * len(days)
     assert fast == computed
+    # the two other lookups answer as the macros that compute them (summary; the 32 states)
+    assert answers(history_db, "jurisdiction_status_table", days) == answers(
+        history_db, "jurisdiction_status_computed", days)  # fmt: skip
+    history_db.execute(
+        "CREATE OR REPLACE TEMP MACRO _states_computed(d) AS TABLE SELECT * FROM jurisdiction_status_computed(d) "
+        "WHERE state IN (SELECT code FROM jurisdictions WHERE is_state)"
+    )  # fmt: skip
+    state_rows = answers(history_db, "status_table", days)
+    assert len(state_rows) == 32 * len(days)
+    assert state_rows == answers(history_db, "_states_computed", days)
     # and LATERAL (how status_periods is built) answers as a direct call does
     for day in (days[0], dt.date(2015, 6, 30), dt.date(2020, 8, 5), days[-1]):
         direct = history_db.execute("SELECT * FROM status_computed(CAST(? AS DATE)) ORDER BY inegi", [day]).fetchall()

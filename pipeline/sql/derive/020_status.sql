@@ -236,7 +236,7 @@ WHERE d IS NOT NULL;
 
 -- The summary column, derived from law_status and pending bills (kept separate for readability).
 -- Every jurisdiction: the federation (MX, INEGI 00) first, then the 32 states.
-CREATE OR REPLACE MACRO jurisdiction_status_table(d) AS TABLE
+CREATE OR REPLACE MACRO jurisdiction_status_computed(d) AS TABLE
 SELECT
     state, inegi, name, as_of,
     CASE
@@ -248,8 +248,12 @@ SELECT
         ELSE 'unknown'
     END AS summary,
     * EXCLUDE (state, inegi, name, as_of)
-FROM status_as_of(d)
+FROM status_computed(d)
 ORDER BY inegi;
+
+-- status_as_of, jurisdiction_status_table and status_table compute here; in a built database the three
+-- are lookups in status_periods instead (pipeline/sql/materialise/), which holds these same answers.
+CREATE OR REPLACE MACRO jurisdiction_status_table(d) AS TABLE SELECT * FROM jurisdiction_status_computed(d);
 
 -- The 32-state answer.
 CREATE OR REPLACE MACRO status_table(d) AS TABLE
