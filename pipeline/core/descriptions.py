@@ -328,6 +328,17 @@ STATUS_COLUMNS: dict[str, str] = {
 }
 
 
+#: status_history.csv's own columns (then STATUS_COLUMNS' columns): the span in which the answer held.
+HISTORY_DESCRIPTION = ("Each jurisdiction's status over time: one row per span [valid_from, valid_until) in which "
+                       "its answer did not change, with the status table's columns.")
+HISTORY_SPAN_COLUMNS: dict[str, str] = {
+    "valid_from": "First day of the span in which this answer held (empty: since before the first dated fact).",
+    "valid_until": "The day the answer changed: the first day NOT in the span (empty: it still holds).",
+    "changed": "What differs from the jurisdiction's previous span, as status.json's field names separated by ' ' "
+               "(a list such as pending_bill_list or evidence counts as one field); empty on its first span.",
+}
+
+
 def table_description(table: str) -> str:
     return TABLE_DESCRIPTIONS[table][0]
 

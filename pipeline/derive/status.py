@@ -28,6 +28,11 @@ def jurisdiction_status_rows(con: duckdb.DuckDBPyConnection, as_of: dt.date, sta
     return [r for r in rows if state is None or r["state"] == state]
 
 
+def status_history_rows(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Every jurisdiction's spans of an unchanged answer (``status_periods``), in INEGI order, oldest first."""
+    return _rows(con.execute("SELECT * FROM status_periods ORDER BY inegi, valid_from NULLS FIRST"))
+
+
 def timeline_rows(con: duckdb.DuckDBPyConnection, state: str | None = None) -> list[dict]:
     """Every dated event of the states' instruments and bills, with the running count of states with a law."""
     rows = _rows(con.execute("SELECT * FROM timeline"))

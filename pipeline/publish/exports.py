@@ -15,10 +15,21 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.core.descriptions import STATUS_COLUMNS, STATUS_DESCRIPTION, TABLE_DESCRIPTIONS
+from pipeline.core.descriptions import (
+    HISTORY_DESCRIPTION,
+    HISTORY_SPAN_COLUMNS,
+    STATUS_COLUMNS,
+    STATUS_DESCRIPTION,
+    TABLE_DESCRIPTIONS,
+)
 from pipeline.core.paths import DataPaths
 from pipeline.core.tables import TABLES
-from pipeline.derive.status import jurisdiction_status_rows, publication_as_of, timeline_rows
+from pipeline.derive.status import (
+    jurisdiction_status_rows,
+    publication_as_of,
+    status_history_rows,
+    timeline_rows,
+)
 from pipeline.publish import changes, html, render, scorecard
 
 #: Published tables, with the columns that order their rows.
@@ -39,6 +50,7 @@ def write_publications(database: Path, out_dir: Path, paths: DataPaths) -> list[
             "status.md": render.render_markdown(rows, as_of=as_of, last_checked=last_checked, lang="es"),
             "status.en.md": render.render_markdown(rows, as_of=as_of, last_checked=last_checked, lang="en"),
             "status.html": _status_html(con, rows, as_of, last_checked),
+            "status_history.csv": render.render_history_csv(status_history_rows(con)),
             "timeline.json": json.dumps(render.jsonable(timeline_rows(con)), ensure_ascii=False, indent=2) + "\n",
         }
         score = scorecard.scorecard_rows(con, as_of)
@@ -150,21 +162,25 @@ FILE_DESCRIPTIONS = {
     "status.md": "The status table as Markdown, in Spanish, with numbered citations.",
     "status.en.md": "The status table as Markdown, in English, with numbered citations.",
     "status.html": "The status page: map, table, charts and citations, one self-contained file.",
+    "status_history.csv": HISTORY_DESCRIPTION,
     "timeline.json": "Every dated event of the states' instruments and bills, with the running count of states with a law.",
     "changes.json": "What changed since the previous publication.",
     "changes.atom": "What changed since the previous publication, as an Atom feed.",
 }
 
 
-def _status_schema() -> dict:
-    from pipeline.publish.render import CSV_COLUMNS
+#: status.csv's and status_history.csv's typed columns (the others are strings).
+_STATUS_KINDS = {"law_published": "date", "law_start_earliest": "date", "law_start_latest": "date",
+                 "last_reform": "date", "last_checked": "date", "laws_in_force": "integer",
+                 "laws_possibly_in_force": "integer", "pending_bills": "integer", "ended_bills": "integer",
+                 "valid_from": "date", "valid_until": "date"}  # fmt: skip
 
-    kinds = {"law_published": "date", "law_start_earliest": "date", "law_start_latest": "date", "last_reform": "date",
-             "last_checked": "date", "laws_in_force": "integer", "laws_possibly_in_force": "integer",
-             "pending_bills": "integer", "ended_bills": "integer"}  # fmt: skip
+
+def _status_schema(columns: tuple[str, ...] = render.CSV_COLUMNS) -> dict:
+    described = {**STATUS_COLUMNS, **HISTORY_SPAN_COLUMNS}
     return {
         "fields": [
-            {"name": c, "type": kinds.get(c, "string"), "description": STATUS_COLUMNS[c]} for c in CSV_COLUMNS
+            {"name": c, "type": _STATUS_KINDS.get(c, "string"), "description": described[c]} for c in columns
         ]
     }
 
@@ -219,6 +235,8 @@ def _write_datapackage(con: duckdb.DuckDBPyConnection, out_dir: Path, written: l
             resource["schema"] = _schema(con, table)
         elif name == "status.csv":
             resource["schema"] = _status_schema()
+        elif name == "status_history.csv":
+            resource["schema"] = _status_schema(render.HISTORY_CSV_COLUMNS)
         resources.append(resource)
     package = {
         "name": "proteja",

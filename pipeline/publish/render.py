@@ -104,18 +104,39 @@ def safe_cell(value) -> str:
     return text
 
 
+def _csv_values(row: dict) -> list:
+    """One status row as the cells of CSV_COLUMNS (lists become space-separated ids and URLs)."""
+    row = with_labels(row)
+    urls = " ".join(sorted({e.get("url") or "" for e in row.get("evidence") or []} - {""}))
+    bills = " ".join(b.get("bill_id") or "" for b in row.get("pending_bill_list") or [])
+    ended = " ".join(b.get("bill_id") or "" for b in row.get("ended_bill_list") or [])
+    return [row.get(c) for c in STATUS_COLUMNS] + [bills, ended, urls]
+
+
 def render_csv(rows: list[dict]) -> str:
     """A plain table (one header line, then one line per jurisdiction): the as-of date and the column
     descriptions live in datapackage.json, so pandas, R and spreadsheets read the file as it is."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for row in map(with_labels, rows):
-        urls = " ".join(sorted({e.get("url") or "" for e in row.get("evidence") or []} - {""}))
-        bills = " ".join(b.get("bill_id") or "" for b in row.get("pending_bill_list") or [])
-        ended = " ".join(b.get("bill_id") or "" for b in row.get("ended_bill_list") or [])
-        values = [row.get(c) for c in STATUS_COLUMNS] + [bills, ended, urls]
-        writer.writerow([safe_cell(v) for v in values])
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in _csv_values(row)])
+    return buffer.getvalue()
+
+
+#: status_history.csv's columns: the span, then status.csv's columns (described in core/descriptions).
+HISTORY_CSV_COLUMNS = ("valid_from", "valid_until", "changed", *CSV_COLUMNS)
+
+
+def render_history_csv(rows: list[dict]) -> str:
+    """Each jurisdiction's history (``status_periods``): one line per span [valid_from, valid_until) in which
+    its answer did not change, with the cells status.csv would show on any day of it (empty: open-ended)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(HISTORY_CSV_COLUMNS)
+    for row in rows:
+        span = [row["valid_from"], row["valid_until"], " ".join(row["changed"] or [])]
+        writer.writerow([safe_cell(v) for v in [*span, *_csv_values(row)]])
     return buffer.getvalue()
 
 

@@ -1,7 +1,7 @@
 """A SQLite copy of the publication for Datasette (``proteja serve``), with its metadata.json.
 
 Every published table, plus ``status`` (the federation and the 32 states as of the publication),
-``adoption`` (the certain/possible band per year) and ``timeline``. Descriptions come from
+``status_history`` (each jurisdiction's spans of an unchanged answer), ``adoption`` (the certain/possible band per year) and ``timeline``. Descriptions come from
 :mod:`pipeline.core.descriptions`, so the explorer says what the files say.
 """
 
@@ -14,9 +14,15 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.core.descriptions import STATUS_COLUMNS, STATUS_DESCRIPTION, TABLE_DESCRIPTIONS
+from pipeline.core.descriptions import (
+    HISTORY_DESCRIPTION,
+    HISTORY_SPAN_COLUMNS,
+    STATUS_COLUMNS,
+    STATUS_DESCRIPTION,
+    TABLE_DESCRIPTIONS,
+)
 from pipeline.core.tables import TABLES
-from pipeline.derive.status import publication_as_of
+from pipeline.derive.status import jurisdiction_status_rows, publication_as_of, status_history_rows
 from pipeline.publish.dates import start_label
 
 LICENCE = ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/")
@@ -34,6 +40,11 @@ QUERIES = {
         "title": "Where is the answer only possible, or unknown?",
         "sql": "SELECT state, name, law_status, law_title, law_since FROM status "
                "WHERE law_status IN ('possible_law', 'unknown') ORDER BY state",
+    },
+    "state_history": {
+        "title": "One state's status over time: each span in which its answer held",
+        "sql": "SELECT valid_from, valid_until, summary, law_title, pending_bills FROM status_history "
+               "WHERE state = :state ORDER BY valid_from IS NOT NULL, valid_from",
     },
     "adoption_band": {
         "title": "States with a law, year by year: certainly and possibly",
@@ -72,6 +83,21 @@ def _copy(con: duckdb.DuckDBPyConnection, out: sqlite3.Connection, name: str, sq
     )
 
 
+def _status_table(out: sqlite3.Connection, name: str, rows: list[dict], span: list[str]) -> None:
+    """The status rows as a flat table: the span columns (history only), the status columns, evidence_urls."""
+    columns = span + [c for c in STATUS_COLUMNS if c not in ("evidence_urls",)]
+    out.execute(f"CREATE TABLE {name} ({', '.join(columns + ['evidence_urls'])})")
+    for row in rows:
+        row["law_since"] = start_label(row, "en")
+        if "changed" in row:
+            row["changed"] = " ".join(row["changed"] or [])
+        row["pending_bill_ids"] = " ".join(b["bill_id"] for b in row.get("pending_bill_list") or [])
+        row["ended_bill_ids"] = " ".join(b["bill_id"] for b in row.get("ended_bill_list") or [])
+        urls = " ".join(sorted({e.get("url") or "" for e in row.get("evidence") or []} - {""}))
+        out.execute(f"INSERT INTO {name} VALUES ({', '.join('?' for _ in range(len(columns) + 1))})",
+                    [_value(row.get(c)) for c in columns] + [urls])  # fmt: skip
+
+
 def write_sqlite(database: Path, target: Path) -> Path:
     """Write ``target`` (replacing it) from the DuckDB publication ``database``."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -83,18 +109,8 @@ def write_sqlite(database: Path, target: Path) -> Path:
         for table, order in TABLES.items():
             _copy(con, out, table, f"SELECT * FROM {table} ORDER BY {order}")
         as_of = publication_as_of(con)
-        cursor = con.execute("SELECT * FROM jurisdiction_status_table(CAST(? AS DATE))", [as_of])
-        names = [c[0] for c in cursor.description]
-        rows = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
-        columns = [c for c in STATUS_COLUMNS if c not in ("evidence_urls",)]
-        out.execute(f"CREATE TABLE status ({', '.join(columns + ['evidence_urls'])})")
-        for row in rows:
-            row["law_since"] = start_label(row, "en")
-            row["pending_bill_ids"] = " ".join(b["bill_id"] for b in row.get("pending_bill_list") or [])
-            row["ended_bill_ids"] = " ".join(b["bill_id"] for b in row.get("ended_bill_list") or [])
-            urls = " ".join(sorted({e.get("url") or "" for e in row.get("evidence") or []} - {""}))
-            out.execute(f"INSERT INTO status VALUES ({', '.join('?' for _ in range(len(columns) + 1))})",
-                        [_value(row.get(c)) for c in columns] + [urls])  # fmt: skip
+        _status_table(out, "status", jurisdiction_status_rows(con, as_of), [])
+        _status_table(out, "status_history", status_history_rows(con), list(HISTORY_SPAN_COLUMNS))
         _copy(con, out, "adoption", "SELECT * FROM adoption(?, ?)", (FIRST_YEAR, as_of.year))
         _copy(con, out, "timeline", "SELECT * FROM timeline")
         out.commit()
@@ -110,6 +126,8 @@ def metadata(database_name: str = "proteja") -> dict:
     common = {"source": SOURCE, "license": LICENCE[0], "license_url": LICENCE[1]}
     tables = {t: {"description": d, "columns": cols, **common} for t, (d, cols) in TABLE_DESCRIPTIONS.items()}
     tables["status"] = {"description": STATUS_DESCRIPTION, "columns": dict(STATUS_COLUMNS), **common}
+    tables["status_history"] = {"description": HISTORY_DESCRIPTION,
+                                "columns": {**HISTORY_SPAN_COLUMNS, **STATUS_COLUMNS}, **common}  # fmt: skip
     tables["adoption"] = {"description": "At each year end, the states certainly with a law, possibly with one, "
                           "unknown and without one.", **common}  # fmt: skip
     tables["timeline"] = {"description": "Every dated event of the states' instruments and bills.", **common}

@@ -53,6 +53,9 @@ def test_serve_answers_on_loopback_with_descriptions_and_canned_queries(built):
         assert tables["events"]["columns"]["date_text"].startswith("The date as the source gave it")
         band = _get(f"{base}/proteja/adoption_band.json?_shape=array")
         assert [r["year"] for r in band] == sorted(r["year"] for r in band) and band[-1]["states_with_law"] >= 30
+        spans = _get(f"{base}/proteja/state_history.json?_shape=array&state=MX-CHH")
+        assert spans[0]["valid_from"] is None and spans[-1]["valid_until"] is None and len(spans) >= 3
+        assert [s["valid_until"] for s in spans[:-1]] == [s["valid_from"] for s in spans[1:]]
         facts = _get(f"{base}/proteja/facts_behind_a_state.json?_shape=array&state=MX-CHP")
         assert facts and all(f["cited"] for f in facts)
         # bound to loopback only: the listening socket is on 127.0.0.1

@@ -51,8 +51,12 @@ def test_the_build_materialises_the_date_independent_views(history_db):
     assert periods[2] < 33 * (breakpoints + 1)  # merged: not one row per jurisdiction per breakpoint
 
 
+SPAN = ("valid_from", "valid_until", "changed")
+
+
 def test_each_jurisdiction_has_one_history_without_gaps_or_repeats(history_db):
-    """A jurisdiction's spans tile the whole timeline in order, and two consecutive spans always differ."""
+    """A jurisdiction's spans tile the whole timeline in order; two consecutive spans always differ, and
+    ``changed`` names exactly the columns that differ."""
     rows = history_db.execute("SELECT * FROM status_periods ORDER BY state, valid_from NULLS FIRST").fetchall()
     columns = [c[0] for c in history_db.description]
     by_state: dict[str, list[dict]] = {}
@@ -64,8 +68,9 @@ def test_each_jurisdiction_has_one_history_without_gaps_or_repeats(history_db):
         assert spans[0]["valid_from"] is None and spans[-1]["valid_until"] is None, state
         for earlier, later in itertools.pairwise(spans):
             assert earlier["valid_until"] == later["valid_from"], state
-            same = {k: v for k, v in earlier.items() if k not in ("valid_from", "valid_until")}
-            assert same != {k: v for k, v in later.items() if k not in ("valid_from", "valid_until")}, state
+            differing = {k for k in earlier if k not in SPAN and earlier[k] != later[k]}
+            assert differing and set(later["changed"]) == differing, state
+        assert spans[0]["changed"] is None, state
     # Chihuahua's 2020-08-05 change (the 2009 law abrogated, the 2020 law published) is one of its span starts
     assert dt.date(2020, 8, 5) in {span["valid_from"] for span in by_state["MX-CHP"]}
 

@@ -1,0 +1,71 @@
+"""status_history.csv: each jurisdiction's status over time, one row per span in which its answer held.
+
+On the committed data: every jurisdiction's spans tile the timeline, consecutive spans differ, the span
+holding the publication date is status.csv's row, and the datapackage describes every column.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import itertools
+import json
+
+from pipeline.core.descriptions import HISTORY_SPAN_COLUMNS, STATUS_COLUMNS
+from pipeline.publish.render import CSV_COLUMNS, HISTORY_CSV_COLUMNS
+
+
+def _read(path) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def _day(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def test_history_spans_tile_each_jurisdiction_and_always_change(built):
+    rows = _read(built.processed / "status_history.csv")
+    by_state = {state: list(spans) for state, spans in itertools.groupby(rows, key=lambda r: r["state"])}
+    assert len(by_state) == 33 and list(by_state)[0] == "MX"  # INEGI order: the federation first
+    for state, spans in by_state.items():
+        assert spans[0]["valid_from"] == "" and spans[-1]["valid_until"] == "", state
+        for earlier, later in itertools.pairwise(spans):
+            assert earlier["valid_until"] == later["valid_from"] != "", state
+            assert _day(earlier["valid_from"]) is None or _day(earlier["valid_from"]) < _day(earlier["valid_until"])
+            # what changed is named; a change the flat columns show is among the names
+            changed = later["changed"].split()
+            assert changed, state
+            shown = [k for k in CSV_COLUMNS if earlier[k] != later[k] and k in STATUS_COLUMNS]
+            assert set(shown) - {"law_since", "pending_bill_ids", "ended_bill_ids", "evidence_urls"} <= set(changed)
+    assert all(spans[0]["changed"] == "" for spans in by_state.values())
+    # Chihuahua's history: unknown at first, and its 2017 law seen in force since the day it was published
+    chihuahua = by_state["MX-CHH"]
+    assert chihuahua[0]["summary"] == "unknown" and chihuahua[-1]["law_status"] == "specific_law"
+    assert "2017-10-14" in {span["valid_from"] for span in chihuahua}
+    published = next(span for span in chihuahua if span["valid_from"] == "2017-10-14")
+    assert {"summary", "law_status", "law_title", "law_published", "laws_in_force"} <= set(published["changed"].split())
+
+
+def test_the_span_holding_the_publication_date_is_the_status_row(built):
+    package = json.loads((built.processed / "datapackage.json").read_text(encoding="utf-8"))
+    as_of = dt.date.fromisoformat(package["as_of"])
+    current = {r["state"]: r for r in _read(built.processed / "status.csv")}
+    held = {}
+    for row in _read(built.processed / "status_history.csv"):
+        start, end = _day(row["valid_from"]), _day(row["valid_until"])
+        if (start is None or start <= as_of) and (end is None or as_of < end):
+            assert row["state"] not in held, row["state"]
+            held[row["state"]] = {k: v for k, v in row.items() if k not in HISTORY_SPAN_COLUMNS}
+    assert held == current
+
+
+def test_the_datapackage_describes_the_history(built):
+    package = json.loads((built.processed / "datapackage.json").read_text(encoding="utf-8"))
+    history = next(r for r in package["resources"] if r["path"] == "status_history.csv")
+    fields = history["schema"]["fields"]
+    assert [f["name"] for f in fields] == list(HISTORY_CSV_COLUMNS) == ["valid_from", "valid_until", "changed",
+                                                                         *CSV_COLUMNS]  # fmt: skip
+    described = {**HISTORY_SPAN_COLUMNS, **STATUS_COLUMNS}
+    assert all(f["description"] == described[f["name"]] for f in fields)
+    assert {f["name"]: f["type"] for f in fields}["valid_until"] == "date"
