@@ -104,3 +104,28 @@ def timeline(
     for r in rows:
         table.add_row(*_cells(render.iso(r["date"]), r["state"], r["event"], r["instrument_title"], r["states_with_law"]))
     _console().print(table)
+
+
+@app.command()
+def history(
+    state_code: Annotated[str | None, typer.Option("--state", help="One state: ISO code or any name/alias.")] = None,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+    lang: Annotated[Lang, typer.Option("--lang", help="Labels in Spanish or English.")] = Lang.en,
+) -> None:
+    """Each jurisdiction's status over time: one line per span in which its answer did not change, and what
+    changed when it began (the same rows as status_history.csv). Example: proteja history --state Chihuahua."""
+    from pipeline.derive.status import status_history_rows
+    from pipeline.publish import render
+
+    code = _resolve_state(state_code)
+    con = _connect()
+    try:
+        rows = [r for r in status_history_rows(con) if code is None or r["state"] == code]
+    finally:
+        con.close()
+    if fmt is QueryFormat.json:
+        sys.stdout.write(json.dumps(render.jsonable(rows), ensure_ascii=False, indent=2) + "\n")
+    elif fmt is QueryFormat.csv:
+        sys.stdout.write(render.render_history_csv(rows))
+    else:
+        _console().print(render.render_history_table(rows, lang=lang.value))

@@ -93,6 +93,7 @@ def _jurisdiction_pages(con, rows: list[dict], as_of: dt.date, score: list[dict]
     history = _dicts(con.execute("SELECT * FROM jurisdiction_history ORDER BY jurisdiction, "
                                  "date_earliest NULLS LAST, event_type, event_id"))  # fmt: skip
     sources = _dicts(con.execute("SELECT * FROM source_coverage ORDER BY jurisdiction, name"))
+    spans = status_history_rows(con)
     out = {}
     for row in rows:
         code = row["state"]
@@ -100,6 +101,7 @@ def _jurisdiction_pages(con, rows: list[dict], as_of: dt.date, score: list[dict]
             row, history=[h for h in history if h["jurisdiction"] == code],
             sources=[s for s in sources if s["jurisdiction"] == code], as_of=as_of,
             scorecard=scorecard.render_html_fragment([r for r in score if r["jurisdiction"] == code]),
+            spans=[s for s in spans if s["state"] == code],
         )  # fmt: skip
     return out
 

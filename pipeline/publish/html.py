@@ -7,6 +7,7 @@ Renderers take rows from derive/publish and never compute status themselves.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Iterable
@@ -214,8 +215,35 @@ def _event_date(e: dict) -> str:
     return t(span_label(e.get("date_text"), "es"), span_label(e.get("date_text"), "en"))
 
 
+def _last_day(until: dt.date | None) -> str:
+    """A span [from, until) read as people do: its last day is the day before ``until`` (open: still holds)."""
+    return iso(until - dt.timedelta(days=1)) if until else t("hoy", "today")
+
+
+def status_spans(spans: list[dict]) -> str:
+    """The jurisdiction's status over time (``status_periods``): one line per span of an unchanged answer."""
+    if not spans:
+        return ""
+    lines, previous = [], None
+    for s in spans:  # the law's title only where it differs from the span before (the page names it above)
+        if s.get("law_id") is None:
+            law = "—"
+        else:
+            law = t("la misma", "same") if s["law_id"] == previous else esc(s.get("law_title") or s["law_id"])
+        previous = s.get("law_id")
+        lines.append(f'<tr><td class="date">{esc(iso(s["valid_from"]) or "…")}</td>'
+                     f'<td class="date">{_last_day(s["valid_until"])}</td>'
+                     f'<td>{swatch(s["summary"])}{both(s["summary"])}</td><td>{law}</td>'
+                     f'<td>{s.get("pending_bills") or 0}</td></tr>')  # fmt: skip
+    lines = "".join(lines)
+    return (f'<h2>{t("Situación en el tiempo", "Status over time")}</h2>'
+            f'<div class="wrap"><table><thead><tr><th>{t("Desde", "From")}</th><th>{t("Hasta", "To")}</th>'
+            f'<th>{t("Situación", "Status")}</th><th>{t("Ley", "Law")}</th>'
+            f'<th>{t("Iniciativas pendientes", "Pending bills")}</th></tr></thead><tbody>{lines}</tbody></table></div>')  # fmt: skip
+
+
 def jurisdiction_page(row: dict, *, history: list[dict], sources: list[dict], as_of, back: str = "../status.html",
-                      scorecard: str = "") -> str:  # fmt: skip
+                      scorecard: str = "", spans: list[dict] | None = None) -> str:  # fmt: skip
     """One jurisdiction: its status, every act of its laws with citations, pending bills, its sources, and the
     harmonisation scorecard of its law in force (``scorecard``: pipeline.publish.scorecard.render_html_fragment)."""
     ordered: list[dict] = []
@@ -261,6 +289,7 @@ def jurisdiction_page(row: dict, *, history: list[dict], sources: list[dict], as
 {t("Situación al", "As of")} {esc(iso(as_of))}</p>
 <p>{t("Ley", "Law")}: {link(row.get("law_url"), row.get("law_title") or "—")}<br>
 {t("Desde", "Since")}: {t(_published_cell(row, "es"), _published_cell(row, "en"))}</p>
+{status_spans(spans or [])}
 <h2>{t("Historia de la ley", "The law's history")}</h2>
 {f'<div class="wrap"><table><thead><tr><th>{t("Fecha", "Date")}</th><th>{t("Acto", "Act")}</th><th>{t("Instrumento", "Instrument")}</th><th>{t("Publicación", "Publication")}</th><th>{t("Fuentes", "Sources")}</th></tr></thead><tbody>{"".join(acts)}</tbody></table></div>' if acts else none}
 <h2>{t("Iniciativas pendientes", "Pending bills")}</h2>

@@ -276,6 +276,48 @@ TEXT_HEADERS = {
 COMPACT = (0, 1, 3, 5)
 
 
+HISTORY_HEADERS = {
+    "en": ("State", "From", "To", "Status", "Law", "Pending bills", "What changed"),
+    "es": ("Estado", "Desde", "Hasta", "Situación", "Ley", "Iniciativas pendientes", "Qué cambió"),
+}
+
+
+#: ``proteja history`` names what changed by topic (the CSV and JSON keep the field names).
+_CHANGE_TOPICS = (
+    (("summary", "law_status"), "status", "situación"),
+    (("law_", "laws_", "last_reform"), "law", "ley"),
+    (("pending_", "ended_", "latest_bill"), "bills", "iniciativas"),
+    (("bills_tracked",), "bill tracking", "seguimiento"),
+    (("evidence", "last_checked", "research_notes"), "sources", "fuentes"),
+)
+
+
+def change_topics(changed: list[str] | None, lang: str = "en") -> str:
+    """``changed``'s field names as the topics people read (status, law, bills, bill tracking, sources)."""
+    found = set()
+    for name in changed or []:  # each field counts under the first topic it belongs to
+        found |= {next((i for i, (prefixes, _, _) in enumerate(_CHANGE_TOPICS) if name.startswith(prefixes)), None)}
+    return ", ".join(_CHANGE_TOPICS[i][2 if lang == "es" else 1] for i in sorted(found - {None}))
+
+
+def render_history_table(rows: list[dict], *, lang: str = "en"):
+    """``proteja history``: one line per span; "To" is the span's last day (the day before the answer changed)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(pad_edge=False)
+    for header in HISTORY_HEADERS[lang]:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        until = row["valid_until"]
+        last = iso(until - dt.timedelta(days=1)) if until else ("hoy" if lang == "es" else "today")
+        title = row.get("law_title") or "—"
+        table.add_row(row["state"].removeprefix("MX-") or row["state"], iso(row["valid_from"]) or "…", last,
+                      label(row["summary"], lang), Text(title if len(title) <= 48 else title[:47] + "…"),
+                      str(row.get("pending_bills") or 0), change_topics(row.get("changed"), lang))  # fmt: skip
+    return table
+
+
 def render_text_table(rows: list[dict], *, lang: str = "en", wide: bool = True):
     """A rich Table for the terminal; ``wide=False`` keeps state, summary, since and bills (fits 80 columns).
 

@@ -69,3 +69,60 @@ def test_the_datapackage_describes_the_history(built):
     described = {**HISTORY_SPAN_COLUMNS, **STATUS_COLUMNS}
     assert all(f["description"] == described[f["name"]] for f in fields)
     assert {f["name"]: f["type"] for f in fields}["valid_until"] == "date"
+
+
+def test_each_jurisdiction_page_shows_its_status_over_time(built):
+    """The page reads a span [from, until) as people do: from its first day to the day before it changed."""
+    page = (built.processed / "pages" / "MX-CHH.html").read_text(encoding="utf-8")
+    section = page[page.index("Status over time"):page.index("The law&#x27;s history")]
+    rows = section.split("<tr>")[2:]  # after the header row
+    spans = [r for r in _read(built.processed / "status_history.csv") if r["state"] == "MX-CHH"]
+    assert len(rows) == len(spans) >= 4
+    published = rows[[s["valid_from"] for s in spans].index("2017-10-14")]
+    assert '<td class="date">2017-10-14</td><td class="date">2018-08-31</td>' in published  # until 2018-09-01
+    assert "Ley para la Prevención, Combate y Erradicación" in published
+    assert '<td class="date">…</td>' in rows[0] and "today" in rows[-1]
+
+
+def test_history_command_prints_the_spans_of_one_state(built):
+    from tests.publish.conftest import cli
+
+    wanted = [r for r in _read(built.processed / "status_history.csv") if r["state"] == "MX-CHH"]
+    as_csv = cli(built, "history", "--state", "Chihuahua", "--format", "csv")
+    assert as_csv.returncode == 0, as_csv.stderr
+    assert list(csv.DictReader(io.StringIO(as_csv.stdout))) == wanted
+    table = cli(built, "history", "--state", "CHH", columns=160)
+    assert table.returncode == 0, table.stderr
+    lines = [line for line in table.stdout.splitlines() if "CHH" in line]
+    assert len(lines) == len(wanted)
+    published = next(line for line in lines if "2017-10-14" in line)
+    assert "2018-08-31" in published and "Law in force, reform pending" in published
+    assert "status, law, sources" in published  # what changed, by topic
+    assert "today" in lines[-1]
+
+
+def test_change_topics_name_each_field_once_under_its_first_topic():
+    from pipeline.publish.render import change_topics
+
+    assert change_topics(["law_status"]) == "status"  # not also "law"
+    assert change_topics(["pending_bill_list", "law_title", "summary"], "es") == "situación, ley, iniciativas"
+    assert change_topics(None) == "" and change_topics(["is_state"]) == ""
+
+
+def test_the_page_names_a_law_once_per_run_of_spans():
+    """A span with the same law as the one before says "same"; a span with no law says "—"."""
+    from pipeline.publish.html import status_spans
+
+    day = dt.date
+    spans = [
+        {"valid_from": None, "valid_until": day(2008, 1, 1), "summary": "unknown", "law_id": None, "pending_bills": 0},
+        {"valid_from": day(2008, 1, 1), "valid_until": day(2009, 1, 1), "summary": "possibly_enacted",
+         "law_id": "L1", "law_title": "Ley Uno", "pending_bills": 0},
+        {"valid_from": day(2009, 1, 1), "valid_until": None, "summary": "enacted", "law_id": "L1",
+         "law_title": "Ley Uno", "pending_bills": 2},
+    ]  # fmt: skip
+    rows = status_spans(spans).split("<tr>")[2:]
+    assert "<td>—</td>" in rows[0] and "la misma" not in rows[0]
+    assert "<td>Ley Uno</td>" in rows[1] and '<td class="date">2008-12-31</td>' in rows[1]
+    assert "same" in rows[2] and "Ley Uno" not in rows[2] and "<td>2</td>" in rows[2]
+    assert status_spans([]) == ""
