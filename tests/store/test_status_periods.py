@@ -150,3 +150,15 @@ def test_rederive_makes_a_changed_database_answer_from_its_new_facts(history_pat
         assert answers(con, "status_as_of", every_date(con)) == answers(con, "status_computed", every_date(con))
     finally:
         con.close()
+
+
+def test_a_null_date_is_an_error_not_a_table(history_db):
+    """status at NULL compared false everywhere and read as a plausible table (possible laws, no bills)."""
+    import pytest
+
+    for macro in ("status_computed", "status_as_of", "jurisdiction_status_table", "status_table"):
+        with pytest.raises(duckdb.Error, match="status needs a date"):
+            history_db.execute(f"SELECT * FROM {macro}(CAST(? AS DATE))", [None]).fetchall()
+        with pytest.raises(duckdb.Error, match="status needs a date"):
+            history_db.execute(f"SELECT * FROM {macro}(NULL)").fetchall()
+        assert len(history_db.execute(f"SELECT * FROM {macro}(DATE '2020-01-01')").fetchall()) in (32, 33)

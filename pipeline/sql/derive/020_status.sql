@@ -62,6 +62,10 @@ FROM bills_open(d) WHERE ended_by_d;
 -- status_computed(d) computes the answer from the facts; status_as_of(d) is what everything reads. In a
 -- built database status_as_of(d) only looks up status_periods (pipeline/sql/materialise/), which holds
 -- status_computed at every date of status_breakpoints: the answer changes only on those dates.
+-- No date, no answer: a NULL d would compare false everywhere and read as a plausible table (possible
+-- laws, no bills). Every status macro reads d through this, so a NULL date is an error, also as a literal.
+CREATE OR REPLACE MACRO status_date(d) AS coalesce(CAST(d AS DATE), error('status needs a date: d is NULL'));
+
 CREATE OR REPLACE MACRO status_computed(d) AS TABLE
 WITH
 ranked AS (
@@ -217,7 +221,8 @@ LEFT JOIN pending ON pending.jurisdiction = j.code
 LEFT JOIN lapsed ON lapsed.jurisdiction = j.code
 LEFT JOIN tracked ON tracked.jurisdiction = j.code
 LEFT JOIN searched ON searched.jurisdiction = j.code
-LEFT JOIN cited ON cited.jurisdiction = j.code;
+LEFT JOIN cited ON cited.jurisdiction = j.code
+WHERE status_date(d) IS NOT NULL;  -- a NULL d is an error (status_date)
 
 CREATE OR REPLACE MACRO status_as_of(d) AS TABLE SELECT * FROM status_computed(d);
 

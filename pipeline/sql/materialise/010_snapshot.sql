@@ -34,18 +34,18 @@ COMMENT ON TABLE status_periods IS 'Each jurisdiction''s answer of jurisdiction_
 CREATE OR REPLACE MACRO jurisdiction_status_table(d) AS TABLE
 SELECT state, inegi, name, CAST(d AS DATE) AS as_of, * EXCLUDE (valid_from, valid_until, changed, is_state, state, inegi, name)
 FROM status_periods
-WHERE (valid_from IS NULL OR valid_from <= d) AND (valid_until IS NULL OR d < valid_until)
+WHERE (valid_from IS NULL OR valid_from <= status_date(d)) AND (valid_until IS NULL OR status_date(d) < valid_until)
 ORDER BY inegi;
 
 CREATE OR REPLACE MACRO status_table(d) AS TABLE
 SELECT state, inegi, name, CAST(d AS DATE) AS as_of, * EXCLUDE (valid_from, valid_until, changed, is_state, state, inegi, name)
 FROM status_periods
-WHERE is_state AND (valid_from IS NULL OR valid_from <= d) AND (valid_until IS NULL OR d < valid_until)
+WHERE is_state AND (valid_from IS NULL OR valid_from <= status_date(d)) AND (valid_until IS NULL OR status_date(d) < valid_until)
 ORDER BY inegi;
 
 CREATE OR REPLACE MACRO status_as_of(d) AS TABLE
 SELECT state, inegi, name, CAST(d AS DATE) AS as_of,
        * EXCLUDE (valid_from, valid_until, changed, is_state, state, inegi, name, summary)
 FROM status_periods
-WHERE (valid_from IS NULL OR valid_from <= d) AND (valid_until IS NULL OR d < valid_until)
+WHERE (valid_from IS NULL OR valid_from <= status_date(d)) AND (valid_until IS NULL OR status_date(d) < valid_until)
 ORDER BY inegi;
