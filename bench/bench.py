@@ -229,7 +229,7 @@ def main() -> None:
     plumber_pages = min(pages, args.plumber_pages)
     parse = interleaved(args.rounds, raw=lambda: pdfium_raw(pdf), parse=lambda: cold_parse(pdf),
                         build_path=lambda: build_path(pdf), plumber=lambda: plumber(pdf, plumber_pages))  # fmt: skip
-    corpus = interleaved(max(2, args.rounds // 2), one=lambda: parse_corpus(variants(pdf, 1)),
+    corpus = interleaved(args.rounds, one=lambda: parse_corpus(variants(pdf, 1)),
                          ten=lambda: parse_corpus(variants(pdf, 10)))  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="proteja-bench-") as tmp:
         builds = measure_builds(make_corpus(Path(tmp), pdf), args.build_rounds)

@@ -313,6 +313,27 @@ _PUBLISHED = """
 """
 
 
+#: Rows of status_periods (status_history.csv) that break its promise, with the reason; and jurisdictions
+#: with no span at all.
+STATUS_HISTORY_GAPS = """
+SELECT state, valid_from, valid_until, problem FROM (
+    SELECT state, valid_from, valid_until, CASE
+        WHEN n = 1 AND valid_from IS NOT NULL THEN 'the first span has a start'
+        WHEN n = spans AND valid_until IS NOT NULL THEN 'the last span has an end'
+        WHEN n < spans AND valid_until IS DISTINCT FROM next_from THEN 'a gap or an overlap with the next span'
+        WHEN n > 1 AND coalesce(len(changed), 0) = 0 THEN 'nothing changed from the previous span'
+    END AS problem
+    FROM (SELECT *, row_number() OVER w AS n, count(*) OVER (PARTITION BY state) AS spans,
+                 lead(valid_from) OVER w AS next_from
+          FROM status_periods WINDOW w AS (PARTITION BY state ORDER BY valid_from NULLS FIRST))
+)
+WHERE problem IS NOT NULL
+UNION ALL
+SELECT code, NULL, NULL, 'no span at all' FROM jurisdictions WHERE code NOT IN (SELECT state FROM status_periods)
+ORDER BY ALL
+"""
+
+
 def _ordering_rules() -> list[Rule]:
     def before_publication(types: tuple[str, ...]) -> str:
         return _PUBLISHED + f"""
@@ -336,6 +357,9 @@ def _ordering_rules() -> list[Rule]:
         Rule("ordering", "expect_legislature_end_not_before_start", "legislatures", "end_latest",
              "SELECT legislature_id, start_text, end_text FROM legislatures WHERE end_latest < start_earliest ORDER BY ALL",
              "no legislature ends before it starts"),
+        Rule("ordering", "expect_status_history_to_tile_each_jurisdiction", "status_periods", "valid_from",
+             STATUS_HISTORY_GAPS, "every jurisdiction has one status on every day: its spans run from an open start to "
+             "an open end without gap or overlap, and each later span names what changed"),
     ]  # fmt: skip
 
 

@@ -83,3 +83,30 @@ def test_a_state_left_with_no_evidence_fails_but_fewer_citations_pass(good_data,
     none_left, summary = validate(good_data, db_copy, tmp_path)
     assert _evidence_loss(none_left)["success"] is False
     assert "MX-TAB" in summary
+
+
+def test_a_broken_status_history_fails_naming_the_jurisdiction_and_the_problem(good_data, db_copy, tmp_path):
+    """status_periods is a snapshot the build makes; a copy with a span removed (a day with no status) and a
+    jurisdiction's last span closed must not pass the gate. No rederive here: that would rebuild it whole."""
+    import duckdb
+
+    con = duckdb.connect(str(db_copy))
+    try:
+        assert con.execute("SELECT count(*) FROM status_periods WHERE state = 'MX-OAX'").fetchone()[0] >= 3
+        con.execute("DELETE FROM status_periods WHERE state = 'MX-OAX' AND valid_from = "
+                    "(SELECT min(valid_from) FROM status_periods WHERE state = 'MX-OAX')")  # its second span
+        con.execute("UPDATE status_periods SET valid_until = DATE '2030-01-01' WHERE state = 'MX' AND valid_until IS NULL")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    report, summary = validate(good_data, db_copy, tmp_path)
+    assert report["success"] is False
+    assert "expect_status_history_to_tile_each_jurisdiction [ordering] on status_periods.valid_from" in summary
+    assert "state=MX-OAX" in summary and "a gap or an overlap with the next span" in summary
+    assert "state=MX," in summary and "the last span has an end" in summary
+
+
+def test_the_good_status_history_passes_its_rule(good_data, tmp_path):
+    report, _ = validate(good_data, good_data.database, tmp_path)
+    rule = next(r for r in report["results"] if r["expectation"] == "expect_status_history_to_tile_each_jurisdiction")
+    assert rule["success"] is True
