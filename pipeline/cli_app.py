@@ -129,17 +129,17 @@ def _connect():
 FIRST_DAY = dt.date(1900, 1, 1)
 
 
-def _parse_date(value: str | None) -> dt.date:
+def _parse_date(value: str | None, flag: str = "--as-of") -> dt.date:
     if value is None:
         return dt.date.today()
     today = dt.date.today()
     try:
         day = dt.date.fromisoformat(value)
     except ValueError as exc:
-        _err().print(f"[red]--as-of must be a date YYYY-MM-DD between {FIRST_DAY} and {today}, got {_esc(repr(value))}[/red]")
+        _err().print(f"[red]{flag} must be a date YYYY-MM-DD between {FIRST_DAY} and {today}, got {_esc(repr(value))}[/red]")
         raise typer.Exit(code=2) from exc
     if not FIRST_DAY <= day <= today:
-        err.print(f"[red]--as-of {value} is out of range: valid dates are {FIRST_DAY} to {today} (today).[/red]")
+        _err().print(f"[red]{flag} {_esc(value)} is out of range: valid dates are {FIRST_DAY} to {today} (today).[/red]")
         raise typer.Exit(code=2)
     return day
 

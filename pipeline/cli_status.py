@@ -111,18 +111,28 @@ def history(
     state_code: Annotated[str | None, typer.Option("--state", help="One state: ISO code or any name/alias.")] = None,
     fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
     lang: Annotated[Lang, typer.Option("--lang", help="Labels in Spanish or English.")] = Lang.en,
+    since: Annotated[str | None, typer.Option("--since", help="Only the changes on or after this date "
+                                              "(YYYY-MM-DD), every jurisdiction's in date order.")] = None,  # fmt: skip
+    as_of: Annotated[str | None, typer.Option("--as-of", help="History up to this date (default: today); "
+                                              "the span holding it has no end.")] = None,  # fmt: skip
 ) -> None:
     """Each jurisdiction's status over time: one line per span in which its answer did not change, and what
-    changed when it began (the same rows as status_history.csv). Example: proteja history --state Chihuahua."""
+    changed when it began (the same rows as status_history.csv). Examples: proteja history --state Chihuahua;
+    proteja history --since 2025-11-01 (what changed since then, in every state)."""
     from pipeline.derive.status import status_history_rows
     from pipeline.publish import render
 
     code = _resolve_state(state_code)
+    first = _parse_date(since, "--since") if since is not None else None
+    day = _parse_date(as_of)
     con = _connect()
     try:
-        rows = [r for r in status_history_rows(con) if code is None or r["state"] == code]
+        rows = [r for r in status_history_rows(con, day) if code is None or r["state"] == code]
     finally:
         con.close()
+    if first is not None:  # the spans that began on or after it: each is a change (a first span is no change)
+        rows = sorted((r for r in rows if r["valid_from"] is not None and r["valid_from"] >= first),
+                      key=lambda r: (r["valid_from"], r["inegi"]))  # fmt: skip
     if fmt is QueryFormat.json:
         sys.stdout.write(json.dumps(render.jsonable(rows), ensure_ascii=False, indent=2) + "\n")
     elif fmt is QueryFormat.csv:

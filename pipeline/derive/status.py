@@ -28,9 +28,10 @@ def jurisdiction_status_rows(con: duckdb.DuckDBPyConnection, as_of: dt.date, sta
     return [r for r in rows if state is None or r["state"] == state]
 
 
-def status_history_rows(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    """Every jurisdiction's spans of an unchanged answer (``status_periods``), in INEGI order, oldest first."""
-    return _rows(con.execute("SELECT * FROM status_periods ORDER BY inegi, valid_from NULLS FIRST"))
+def status_history_rows(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> list[dict]:
+    """Every jurisdiction's spans of an unchanged answer up to ``as_of`` (``status_history(d)``), in INEGI
+    order, oldest first; the span holding ``as_of`` has no end."""
+    return _rows(con.execute("SELECT * FROM status_history(CAST(? AS DATE))", [as_of]))
 
 
 def timeline_rows(con: duckdb.DuckDBPyConnection, state: str | None = None) -> list[dict]:

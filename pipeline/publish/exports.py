@@ -50,7 +50,7 @@ def write_publications(database: Path, out_dir: Path, paths: DataPaths) -> list[
             "status.md": render.render_markdown(rows, as_of=as_of, last_checked=last_checked, lang="es"),
             "status.en.md": render.render_markdown(rows, as_of=as_of, last_checked=last_checked, lang="en"),
             "status.html": _status_html(con, rows, as_of, last_checked),
-            "status_history.csv": render.render_history_csv(status_history_rows(con)),
+            "status_history.csv": render.render_history_csv(status_history_rows(con, as_of)),
             "timeline.json": json.dumps(render.jsonable(timeline_rows(con)), ensure_ascii=False, indent=2) + "\n",
         }
         score = scorecard.scorecard_rows(con, as_of)
@@ -93,7 +93,7 @@ def _jurisdiction_pages(con, rows: list[dict], as_of: dt.date, score: list[dict]
     history = _dicts(con.execute("SELECT * FROM jurisdiction_history ORDER BY jurisdiction, "
                                  "date_earliest NULLS LAST, event_type, event_id"))  # fmt: skip
     sources = _dicts(con.execute("SELECT * FROM source_coverage ORDER BY jurisdiction, name"))
-    spans = status_history_rows(con)
+    spans = status_history_rows(con, as_of)
     out = {}
     for row in rows:
         code = row["state"]

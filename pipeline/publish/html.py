@@ -216,8 +216,9 @@ def _event_date(e: dict) -> str:
 
 
 def _last_day(until: dt.date | None) -> str:
-    """A span [from, until) read as people do: its last day is the day before ``until`` (open: still holds)."""
-    return iso(until - dt.timedelta(days=1)) if until else t("hoy", "today")
+    """A span [from, until) read as people do: its last day is the day before ``until`` (open: it still holds
+    on the page's as-of date)."""
+    return iso(until - dt.timedelta(days=1)) if until else t("continúa", "still holds")
 
 
 def status_spans(spans: list[dict]) -> str:

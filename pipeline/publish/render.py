@@ -301,7 +301,8 @@ def change_topics(changed: list[str] | None, lang: str = "en") -> str:
 
 
 def render_history_table(rows: list[dict], *, lang: str = "en"):
-    """``proteja history``: one line per span; "To" is the span's last day (the day before the answer changed)."""
+    """``proteja history``: one line per span; "To" is the span's last day (the day before the answer changed),
+    or "still holds" on the day the history was asked for."""
     from rich.table import Table
     from rich.text import Text
 
@@ -310,7 +311,7 @@ def render_history_table(rows: list[dict], *, lang: str = "en"):
         table.add_column(header, overflow="fold")
     for row in rows:
         until = row["valid_until"]
-        last = iso(until - dt.timedelta(days=1)) if until else ("hoy" if lang == "es" else "today")
+        last = iso(until - dt.timedelta(days=1)) if until else ("continúa" if lang == "es" else "still holds")
         title = row.get("law_title") or "—"
         table.add_row(row["state"].removeprefix("MX-") or row["state"], iso(row["valid_from"]) or "…", last,
                       label(row["summary"], lang), Text(title if len(title) <= 48 else title[:47] + "…"),

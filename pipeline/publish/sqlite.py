@@ -110,7 +110,7 @@ def write_sqlite(database: Path, target: Path) -> Path:
             _copy(con, out, table, f"SELECT * FROM {table} ORDER BY {order}")
         as_of = publication_as_of(con)
         _status_table(out, "status", jurisdiction_status_rows(con, as_of), [])
-        _status_table(out, "status_history", status_history_rows(con), list(HISTORY_SPAN_COLUMNS))
+        _status_table(out, "status_history", status_history_rows(con, as_of), list(HISTORY_SPAN_COLUMNS))
         _copy(con, out, "adoption", "SELECT * FROM adoption(?, ?)", (FIRST_YEAR, as_of.year))
         _copy(con, out, "timeline", "SELECT * FROM timeline")
         out.commit()

@@ -81,7 +81,7 @@ def test_each_jurisdiction_page_shows_its_status_over_time(built):
     published = rows[[s["valid_from"] for s in spans].index("2017-10-14")]
     assert '<td class="date">2017-10-14</td><td class="date">2018-08-31</td>' in published  # until 2018-09-01
     assert "Ley para la Prevención, Combate y Erradicación" in published
-    assert '<td class="date">…</td>' in rows[0] and "today" in rows[-1]
+    assert '<td class="date">…</td>' in rows[0] and "still holds" in rows[-1] and "continúa" in rows[-1]
 
 
 def test_history_command_prints_the_spans_of_one_state(built):
@@ -98,7 +98,7 @@ def test_history_command_prints_the_spans_of_one_state(built):
     published = next(line for line in lines if "2017-10-14" in line)
     assert "2018-08-31" in published and "Law in force, reform pending" in published
     assert "status, law, sources" in published  # what changed, by topic
-    assert "today" in lines[-1]
+    assert "still holds" in lines[-1]
 
 
 def test_change_topics_name_each_field_once_under_its_first_topic():
@@ -126,3 +126,22 @@ def test_the_page_names_a_law_once_per_run_of_spans():
     assert "<td>Ley Uno</td>" in rows[1] and '<td class="date">2008-12-31</td>' in rows[1]
     assert "same" in rows[2] and "Ley Uno" not in rows[2] and "<td>2</td>" in rows[2]
     assert status_spans([]) == ""
+
+
+def test_history_since_lists_the_changes_in_date_order(built):
+    from tests.publish.conftest import cli
+
+    package = json.loads((built.processed / "datapackage.json").read_text(encoding="utf-8"))
+    as_of = package["as_of"]
+    since = "2025-06-01"
+    out = cli(built, "history", "--since", since, "--as-of", as_of, "--format", "csv")
+    assert out.returncode == 0, out.stderr
+    listed = list(csv.DictReader(io.StringIO(out.stdout)))
+    published = _read(built.processed / "status_history.csv")
+    expected = sorted((r for r in published if r["valid_from"] and r["valid_from"] >= since),
+                      key=lambda r: r["valid_from"])  # fmt: skip
+    assert listed and [(r["valid_from"], r["state"]) for r in listed] == [(r["valid_from"], r["state"]) for r in expected]
+    assert all(r["changed"] for r in listed)  # every span after a first one names what changed
+    assert max(r["valid_from"] for r in published) <= as_of  # the published history stops at its as-of date
+    bad = cli(built, "history", "--since", "2025-13-01")
+    assert bad.returncode == 2 and "--since must be a date" in bad.stderr

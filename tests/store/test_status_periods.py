@@ -162,3 +162,22 @@ def test_a_null_date_is_an_error_not_a_table(history_db):
         with pytest.raises(duckdb.Error, match="status needs a date"):
             history_db.execute(f"SELECT * FROM {macro}(NULL)").fetchall()
         assert len(history_db.execute(f"SELECT * FROM {macro}(DATE '2020-01-01')").fetchall()) in (32, 33)
+
+
+def test_the_history_up_to_a_day_ends_with_the_span_holding_it(history_db):
+    """status_history(d): the spans up to d; the one holding d is open (it still holds on d); none after d."""
+    day = dt.date(2015, 6, 30)
+    full = history_db.execute("SELECT state, valid_from, valid_until, law_status FROM status_periods "
+                              "ORDER BY inegi, valid_from NULLS FIRST").fetchall()  # fmt: skip
+    cut = history_db.execute("SELECT state, valid_from, valid_until, law_status FROM status_history(DATE '2015-06-30')"
+                             ).fetchall()  # fmt: skip
+    assert all(start is None or start <= day for _, start, _, _ in cut)
+    open_spans = [row for row in cut if row[2] is None]
+    assert len(open_spans) == 33 == len({row[0] for row in open_spans})
+    for state, start, until, status in cut:  # a span is cut only where it holds the day
+        original = next(r for r in full if r[0] == state and r[1] == start)
+        assert until == original[2] or (until is None and (original[2] is None or original[2] > day))
+        assert status == original[3]
+    now = {r[0]: r[1] for r in history_db.execute("SELECT state, law_status FROM status_as_of(DATE '2015-06-30')").fetchall()}
+    assert {state: status for state, _, until, status in cut if until is None} == now
+    assert len(cut) < len(full)  # HISTORY has changes after mid-2015

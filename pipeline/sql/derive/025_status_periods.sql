@@ -52,3 +52,14 @@ SELECT valid_from, valid_until,
        unnest(answer)
 FROM compared
 ORDER BY answer.inegi, valid_from NULLS FIRST;
+
+-- What status_history.csv and `proteja history` show: each jurisdiction's spans up to d (the publication
+-- date, or the day asked for). A span that begins after d is left out, and the span holding d has no end: on
+-- d it still holds. A later change the facts already date (a legislature's announced end, say) is a
+-- projection, not history; status_as_of answers for such dates, the history does not list them.
+CREATE OR REPLACE MACRO status_history(upto) AS TABLE  -- not "d": status_breakpoints, read below, has a column d
+SELECT valid_from, CASE WHEN valid_until <= status_date(upto) THEN valid_until END AS valid_until,
+       * EXCLUDE (valid_from, valid_until)
+FROM status_periods
+WHERE valid_from IS NULL OR valid_from <= status_date(upto)
+ORDER BY inegi, valid_from NULLS FIRST;
