@@ -16,6 +16,7 @@ TABLES_SQL_DIR = SQL_DIR / "tables"
 DERIVE_SQL_DIR = SQL_DIR / "derive"
 #: Run last by the build: date-independent views become tables, status_as_of(d) a lookup.
 MATERIALISE_SQL_DIR = SQL_DIR / "materialise"
+CHECKS_SQL_DIR = SQL_DIR / "checks"  # the gate's cross-table rules that are too long to read inline
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from pipeline.core import jurisdictions, vocab
 from pipeline.core.citations import HOST_PATTERN, OFFICIAL_HOST, mirror_pattern
-from pipeline.core.paths import TABLES_SQL_DIR  # noqa: F401 - re-exported for the tests
+from pipeline.core.paths import CHECKS_SQL_DIR, TABLES_SQL_DIR  # noqa: F401 - TABLES_SQL_DIR re-exported for the tests
 from pipeline.validate.closed_sets import _nullable, schema_literal_sets, vocab_columns  # noqa: F401
 
 FAMILIES = (
@@ -313,25 +313,9 @@ _PUBLISHED = """
 """
 
 
-#: Rows of status_periods (status_history.csv) that break its promise, with the reason; and jurisdictions
-#: with no span at all.
-STATUS_HISTORY_GAPS = """
-SELECT state, valid_from, valid_until, problem FROM (
-    SELECT state, valid_from, valid_until, CASE
-        WHEN n = 1 AND valid_from IS NOT NULL THEN 'the first span has a start'
-        WHEN n = spans AND valid_until IS NOT NULL THEN 'the last span has an end'
-        WHEN n < spans AND valid_until IS DISTINCT FROM next_from THEN 'a gap or an overlap with the next span'
-        WHEN n > 1 AND coalesce(len(changed), 0) = 0 THEN 'nothing changed from the previous span'
-    END AS problem
-    FROM (SELECT *, row_number() OVER w AS n, count(*) OVER (PARTITION BY state) AS spans,
-                 lead(valid_from) OVER w AS next_from
-          FROM status_periods WINDOW w AS (PARTITION BY state ORDER BY valid_from NULLS FIRST))
-)
-WHERE problem IS NOT NULL
-UNION ALL
-SELECT code, NULL, NULL, 'no span at all' FROM jurisdictions WHERE code NOT IN (SELECT state FROM status_periods)
-ORDER BY ALL
-"""
+def _check_sql(name: str) -> str:
+    """A rule's query from pipeline/sql/checks/ (the violating rows; each file says what it looks for)."""
+    return (CHECKS_SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
 def _ordering_rules() -> list[Rule]:
@@ -348,17 +332,12 @@ def _ordering_rules() -> list[Rule]:
         Rule("ordering", "expect_abrogation_not_before_publication", "events", "event_date",
              before_publication(ENDING_EVENTS), "no abrogation or invalidation is dated before the publication"),
         Rule("ordering", "expect_bill_events_in_date_order", "bill_events", "event_date",
-             """SELECT bill_id, ordinal, event_type, event_date, latest_before FROM (
-                    SELECT *, max(event_date) OVER (PARTITION BY bill_id ORDER BY ordinal
-                                                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_before
-                    FROM bill_events)
-                WHERE event_date < latest_before ORDER BY ALL""",
-             "a bill's dated events, taken by ordinal, never go back in time"),
+             _check_sql("bill_events_out_of_order"), "a bill's dated events, taken by ordinal, never go back in time"),
         Rule("ordering", "expect_legislature_end_not_before_start", "legislatures", "end_latest",
              "SELECT legislature_id, start_text, end_text FROM legislatures WHERE end_latest < start_earliest ORDER BY ALL",
              "no legislature ends before it starts"),
         Rule("ordering", "expect_status_history_to_tile_each_jurisdiction", "status_periods", "valid_from",
-             STATUS_HISTORY_GAPS, "every jurisdiction has one status on every day: its spans run from an open start to "
+             _check_sql("status_history_gaps"), "every jurisdiction has one status on every day: its spans run from an open start to "
              "an open end without gap or overlap, and each later span names what changed"),
     ]  # fmt: skip
 
