@@ -17,7 +17,15 @@ from pipeline.publish import charts
 from pipeline.publish.bills import ended_label
 from pipeline.publish.dates import reform_label, span_label
 from pipeline.publish.map import STYLE, render_map, render_map_index, swatch
-from pipeline.publish.render import _bills_cell, _citation_text, _citations, _published_cell, _row_refs, iso
+from pipeline.publish.render import (
+    _bills_cell,
+    _citation_text,
+    _citations,
+    _published_cell,
+    _row_refs,
+    iso,
+    span_last_day,
+)
 
 esc = html.escape
 
@@ -218,7 +226,7 @@ def _event_date(e: dict) -> str:
 def _last_day(until: dt.date | None) -> str:
     """A span [from, until) read as people do: its last day is the day before ``until`` (open: it still holds
     on the page's as-of date)."""
-    return iso(until - dt.timedelta(days=1)) if until else t("continúa", "still holds")
+    return iso(span_last_day(until)) or t("continúa", "still holds")
 
 
 def status_spans(spans: list[dict]) -> str:

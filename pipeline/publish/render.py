@@ -104,13 +104,24 @@ def safe_cell(value) -> str:
     return text
 
 
+def flat_lists(row: dict) -> dict[str, str]:
+    """A status row's lists as flat cells: pending_bill_ids, ended_bill_ids, evidence_urls (space-separated)."""
+    return {
+        "pending_bill_ids": " ".join(b.get("bill_id") or "" for b in row.get("pending_bill_list") or []),
+        "ended_bill_ids": " ".join(b.get("bill_id") or "" for b in row.get("ended_bill_list") or []),
+        "evidence_urls": " ".join(sorted({e.get("url") or "" for e in row.get("evidence") or []} - {""})),
+    }
+
+
+def span_last_day(until: dt.date | None) -> dt.date | None:
+    """A span [from, until) read as people do: its last day is the day before ``until`` (None: it still holds)."""
+    return until - dt.timedelta(days=1) if until else None
+
+
 def _csv_values(row: dict) -> list:
-    """One status row as the cells of CSV_COLUMNS (lists become space-separated ids and URLs)."""
-    row = with_labels(row)
-    urls = " ".join(sorted({e.get("url") or "" for e in row.get("evidence") or []} - {""}))
-    bills = " ".join(b.get("bill_id") or "" for b in row.get("pending_bill_list") or [])
-    ended = " ".join(b.get("bill_id") or "" for b in row.get("ended_bill_list") or [])
-    return [row.get(c) for c in STATUS_COLUMNS] + [bills, ended, urls]
+    """One status row as the cells of CSV_COLUMNS."""
+    row = {**with_labels(row), **flat_lists(row)}
+    return [row.get(c) for c in CSV_COLUMNS]
 
 
 def render_csv(rows: list[dict]) -> str:
@@ -311,7 +322,7 @@ def render_history_table(rows: list[dict], *, lang: str = "en"):
         table.add_column(header, overflow="fold")
     for row in rows:
         until = row["valid_until"]
-        last = iso(until - dt.timedelta(days=1)) if until else ("continúa" if lang == "es" else "still holds")
+        last = iso(span_last_day(until)) or ("continúa" if lang == "es" else "still holds")
         title = row.get("law_title") or "—"
         table.add_row(row["state"].removeprefix("MX-") or row["state"], iso(row["valid_from"]) or "…", last,
                       label(row["summary"], lang), Text(title if len(title) <= 48 else title[:47] + "…"),

@@ -24,6 +24,7 @@ from pipeline.core.descriptions import (
 from pipeline.core.tables import TABLES
 from pipeline.derive.status import jurisdiction_status_rows, publication_as_of, status_history_rows
 from pipeline.publish.dates import start_label
+from pipeline.publish.render import flat_lists
 
 LICENCE = ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/")
 SOURCE = "Official gazettes and congresses of Mexico, via proteja's registry and raw store (see sources, evidence)"
@@ -91,11 +92,9 @@ def _status_table(out: sqlite3.Connection, name: str, rows: list[dict], span: li
         row["law_since"] = start_label(row, "en")
         if "changed" in row:
             row["changed"] = " ".join(row["changed"] or [])
-        row["pending_bill_ids"] = " ".join(b["bill_id"] for b in row.get("pending_bill_list") or [])
-        row["ended_bill_ids"] = " ".join(b["bill_id"] for b in row.get("ended_bill_list") or [])
-        urls = " ".join(sorted({e.get("url") or "" for e in row.get("evidence") or []} - {""}))
+        row.update(flat_lists(row))
         out.execute(f"INSERT INTO {name} VALUES ({', '.join('?' for _ in range(len(columns) + 1))})",
-                    [_value(row.get(c)) for c in columns] + [urls])  # fmt: skip
+                    [_value(row.get(c)) for c in columns] + [row["evidence_urls"]])  # fmt: skip
 
 
 def write_sqlite(database: Path, target: Path) -> Path:
